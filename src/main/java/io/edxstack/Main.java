@@ -1,0 +1,21 @@
+package io.edxstack;
+
+import io.edxstack.cli.EdxstackCli;
+import io.edxstack.program.EdxstackProgram;
+
+/**
+ * One jar, two uses: started with no arguments (as the Pulumi language host does) it runs the
+ * stack program; with a command it is the operator's CLI.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            EdxstackProgram.runUnderEngine();
+            return;
+        }
+        System.exit(EdxstackCli.run(args));
+    }
+}

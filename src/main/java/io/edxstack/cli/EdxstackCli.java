@@ -1,0 +1,31 @@
+package io.edxstack.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The operator's CLI: thin commands over the same code the Pulumi engine runs. */
+@Command(name = "edxstack",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Open edX platforms on OpenStack Magnum Kubernetes, as Pulumi stacks.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class EdxstackCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, perhaps 'render --stack prod-primary'");
+    }
+
+    /** Runs a command line and returns its exit code; errors are one short line, never a stack trace. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new EdxstackCli());
+        cli.setExecutionExceptionHandler(new ShortErrorHandler());
+        cli.setParameterExceptionHandler(new ShortErrorHandler());
+        return cli.execute(args);
+    }
+}
