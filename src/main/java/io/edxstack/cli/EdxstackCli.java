@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         description = "Open edX platforms on OpenStack Magnum Kubernetes, as Pulumi stacks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ValidateCommand.class,
+                RenderCommand.class,
+                DiffCommand.class,
         })
 public final class EdxstackCli implements Runnable {
 

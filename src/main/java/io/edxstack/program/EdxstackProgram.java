@@ -1,11 +1,94 @@
 package io.edxstack.program;
 
-/** The Pulumi program: config, then components, then resources. */
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.edxstack.cluster.ExistingCluster;
+import io.edxstack.cluster.KubernetesCluster;
+import io.edxstack.cluster.MagnumCluster;
+import io.edxstack.cluster.MagnumClusterArgs;
+import io.edxstack.config.ConfigException;
+import io.edxstack.config.PlatformSpec;
+import io.edxstack.config.RawConfig;
+import io.edxstack.config.StackConfig;
+import io.edxstack.config.StackConfig.ExistingClusterConfig;
+import io.edxstack.config.StackConfig.MagnumClusterConfig;
+import io.edxstack.config.StackInputs;
+import io.edxstack.openstack.OpenStackProvider;
+import io.edxstack.openstack.OpenStackProviderArgs;
+import io.edxstack.platform.Platform;
+import io.edxstack.platform.PlatformArgs;
+import io.edxstack.storage.CinderStorage;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The Pulumi program: validated inputs, then components, then resources. The same {@link #define} runs
+ * under the Pulumi engine ({@code pulumi preview/up}) and under the SDK's mock engine ({@code render},
+ * the tests), so what a reviewer sees rendered is what the engine is asked to do.
+ */
 public final class EdxstackProgram {
     private EdxstackProgram() {
     }
 
+    /** Entry point when the Pulumi language host starts the jar. */
     public static void runUnderEngine() {
-        throw new UnsupportedOperationException("not yet wired");
+        Map<String, String> env = System.getenv();
+        String stack = env.get("PULUMI_STACK");
+        if (stack == null) {
+            System.err.println("error: no Pulumi engine here (PULUMI_STACK is unset); run 'pulumi preview' or "
+                    + "'pulumi up', or give a command such as 'render --stack prod-primary'");
+            System.exit(2);
+        }
+        String root = env.getOrDefault("PULUMI_ROOT_DIRECTORY", "");
+        Path projectDir = Path.of(root.isEmpty() ? "." : root);
+        try {
+            launch(projectDir, stack, RawConfig.fromEngineEnvironment(stack, env), Pulumi::run);
+        } catch (ConfigException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Validates the stack's inputs and only then hands the program to an engine (the real one, or the
+     * SDK's mocks): a config error throws before the engine starts, so nothing at all is registered.
+     */
+    public static void launch(Path projectDir, String stack, RawConfig raw, Consumer<Consumer<Context>> engine) {
+        StackInputs inputs = StackInputs.load(projectDir, stack, raw);
+        engine.accept(ctx -> define(ctx, inputs));
+    }
+
+    /** Registers the stack's resources from already validated inputs. */
+    public static void define(Context ctx, StackInputs inputs) {
+        StackConfig config = inputs.config();
+        String stack = config.stackName();
+        KubernetesCluster cluster = config.cluster() instanceof MagnumClusterConfig magnum
+                ? magnumCluster(stack, config, magnum, inputs)
+                : new ExistingCluster(stack + "-cluster", ((ExistingClusterConfig) config.cluster()).kubeconfig(), null);
+        var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
+        var storage = new CinderStorage(stack + "-storage", config.storage(), onCluster);
+        List<Platform> platforms = new ArrayList<>();
+        for (PlatformSpec spec : inputs.platforms()) {
+            platforms.add(new Platform(spec.name(), new PlatformArgs(spec, config),
+                    ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(storage).build()));
+        }
+        StackOutputs.export(ctx, config, cluster, storage, inputs.platforms(), platforms);
+    }
+
+    private static KubernetesCluster magnumCluster(String stack, StackConfig config, MagnumClusterConfig magnum,
+                                                   StackInputs inputs) {
+        var openstackArgs = OpenStackProviderArgs.builder().region(config.region());
+        config.openstackCloud().ifPresent(openstackArgs::cloud);
+        var openstack = new OpenStackProvider(stack + "-openstack", openstackArgs.build(),
+                CustomResourceOptions.builder().build());
+        return new MagnumCluster(magnum.name(),
+                new MagnumClusterArgs(magnum, List.copyOf(inputs.catalogue().templates().values()), config.region()),
+                ComponentResourceOptions.builder().providers(openstack).build());
     }
 }

@@ -1,0 +1,70 @@
+package io.edxstack.config;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The platform catalogue and the cluster-template versions under {@code stacks/}, shared by every stack:
+ * both regions read the same files, so the DR region is defined by the same review as the primary.
+ */
+public record Catalogue(List<PlatformSpec> platforms, Map<String, ClusterTemplateSpec> templates) {
+
+    public static final String PLATFORMS_DIR = "stacks/platforms";
+    public static final String TEMPLATES_DIR = "stacks/cluster-templates";
+
+    public Catalogue {
+        platforms = List.copyOf(platforms);
+        templates = Map.copyOf(templates);
+    }
+
+    public static Catalogue load(Path projectDir, Set<String> knownStacks, Problems problems) {
+        List<PlatformSpec> platforms = CatalogueFiles.yamlFiles(projectDir.resolve(PLATFORMS_DIR)).stream()
+                .map(file -> PlatformSpecParser.parse(file.getFileName().toString(),
+                        CatalogueFiles.read(projectDir, file, problems), knownStacks))
+                .toList();
+        Map<String, ClusterTemplateSpec> templates = new LinkedHashMap<>();
+        for (Path file : CatalogueFiles.yamlFiles(projectDir.resolve(TEMPLATES_DIR))) {
+            ClusterTemplateSpec spec = ClusterTemplateSpecParser.parse(file.getFileName().toString(),
+                    CatalogueFiles.read(projectDir, file, problems));
+            templates.put(spec.version(), spec);
+        }
+        checkHostsUnique(platforms, problems);
+        return new Catalogue(platforms, templates);
+    }
+
+    /** Two platforms answering on one host would each steal the other's traffic (and certificate). */
+    private static void checkHostsUnique(List<PlatformSpec> platforms, Problems problems) {
+        Map<String, String> owners = new HashMap<>();
+        for (PlatformSpec platform : platforms) {
+            var hosts = platform.hosts();
+            Map<String, String> byKey = new LinkedHashMap<>();
+            byKey.put("hosts.lms", hosts.lms());
+            byKey.put("hosts.cms", hosts.cms());
+            hosts.mfe().ifPresent(mfe -> byKey.put("hosts.mfe", mfe));
+            byKey.forEach((key, host) -> {
+                if (host.isEmpty()) {
+                    return;
+                }
+                String here = platform.file() + " " + key;
+                String previous = owners.putIfAbsent(host, here);
+                if (previous != null) {
+                    problems.add(platform.file(), key, "host '" + host + "' is already used by " + previous
+                            + "; every host must be unique across the catalogue");
+                }
+            });
+        }
+    }
+
+    public List<PlatformSpec> platformsOf(String stackName) {
+        return platforms.stream().filter(p -> p.runsOn(stackName)).toList();
+    }
+
+    public Optional<ClusterTemplateSpec> template(String version) {
+        return Optional.ofNullable(templates.get(version));
+    }
+}

@@ -1,0 +1,83 @@
+package io.edxstack.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every setting a stack may have. Add a key here, then regenerate Pulumi.yaml and the README table. */
+public final class ConfigKeys {
+
+    public static final ConfigKey REGION = ConfigKey.required("region",
+            "OpenStack region this stack deploys to (e.g. RegionOne). Required.");
+    public static final ConfigKey ROLE = ConfigKey.string("role", "active",
+            "active: serves users and takes backups; standby: keeps data services warm and restores the active "
+                    + "region's backups, web and workers scaled down. Promoting DR is a reviewed change of this key.");
+    public static final ConfigKey PEER_STACK = ConfigKey.string("peerStack", null,
+            "The other region's stack (e.g. prod-dr or org/edxstack/prod-dr), read through a StackReference "
+                    + "when it is reachable.");
+    public static final ConfigKey OPENSTACK_CLOUD = ConfigKey.string("openstack.cloud", null,
+            "Entry of clouds.yaml for this region's credentials; when unset the provider reads the OS_* "
+                    + "environment variables (an application credential in Zuul).");
+    public static final ConfigKey CLUSTER_MODE = ConfigKey.string("cluster.mode", "magnum",
+            "magnum: the stack creates the Magnum cluster template(s) and cluster; existing: bring your own "
+                    + "cluster through edxstack:cluster.kubeconfig, no OpenStack resource is created.");
+    public static final ConfigKey CLUSTER_NAME = ConfigKey.string("cluster.name", null,
+            "Magnum cluster name (DNS-1123 label). Changing it creates a new cluster: a blue/green move.");
+    public static final ConfigKey CLUSTER_TEMPLATE = ConfigKey.string("cluster.template", null,
+            "Version of stacks/cluster-templates/<version>.yaml the cluster runs. Changing it upgrades the "
+                    + "running cluster in place through Magnum's upgrade API: an explicit, reviewed operation.");
+    public static final ConfigKey CLUSTER_MASTER_COUNT = ConfigKey.integer("cluster.masterCount", 3,
+            "Control-plane nodes: 1, 3 or 5 (etcd quorum). Fixed at creation: a change replaces the cluster.");
+    public static final ConfigKey CLUSTER_NODE_COUNT = ConfigKey.integer("cluster.nodeCount", 3,
+            "Worker nodes at creation and after a resize; within the template's minNodeCount..maxNodeCount.");
+    public static final ConfigKey CLUSTER_KEYPAIR = ConfigKey.string("cluster.keypair", null,
+            "Nova keypair installed on the nodes (for break-glass SSH).");
+    public static final ConfigKey CLUSTER_CREATE_TIMEOUT = ConfigKey.integer("cluster.createTimeoutMinutes", 90,
+            "How long Magnum may take to create the cluster, in minutes (10 to 1440).");
+    public static final ConfigKey CLUSTER_KUBECONFIG = ConfigKey.secret("cluster.kubeconfig",
+            "Kubeconfig of an existing cluster (cluster.mode existing); set it with "
+                    + "'pulumi config set --secret edxstack:cluster.kubeconfig < kubeconfig'.");
+    public static final ConfigKey NETWORK_EXTERNAL = ConfigKey.string("network.externalNetworkId", null,
+            "Neutron external network (name or ID) for floating IPs and the Octavia load balancers.");
+    public static final ConfigKey NETWORK_FIXED = ConfigKey.string("network.fixedNetwork", null,
+            "Existing Neutron network for the nodes; when unset Magnum creates one.");
+    public static final ConfigKey NETWORK_FIXED_SUBNET = ConfigKey.string("network.fixedSubnet", null,
+            "Subnet of network.fixedNetwork; required when fixedNetwork is set.");
+    public static final ConfigKey NETWORK_DNS = ConfigKey.string("network.dnsNameserver", null,
+            "DNS server the nodes use (an IPv4 address); Magnum's default when unset.");
+    public static final ConfigKey NETWORK_FLOATING_IPS = ConfigKey.bool("network.floatingIpEnabled", false,
+            "Give every node a floating IP. Off: nodes stay private behind the load balancers.");
+    public static final ConfigKey STORAGE_VOLUME_TYPE = ConfigKey.string("storage.volumeType", null,
+            "Cinder volume type of the storage classes (e.g. ceph-ssd); the cloud's default type when unset.");
+    public static final ConfigKey STORAGE_AZ = ConfigKey.string("storage.availabilityZone", null,
+            "Cinder availability zone of new volumes; the cloud's default when unset.");
+    public static final ConfigKey STORAGE_FS_TYPE = ConfigKey.string("storage.fsType", "ext4",
+            "Filesystem of new volumes: ext4 or xfs.");
+    public static final ConfigKey STORAGE_DEFAULT_CLASS = ConfigKey.bool("storage.markDefault", true,
+            "Mark the 'cinder' storage class as the cluster default.");
+    public static final ConfigKey INGRESS_NAMESPACE = ConfigKey.string("ingress.namespace", "kube-system",
+            "Namespace of the ingress controller, the only other namespace allowed to reach platform pods.");
+
+    public static final List<ConfigKey> ALL = List.of(
+            REGION, ROLE, PEER_STACK, OPENSTACK_CLOUD,
+            CLUSTER_MODE, CLUSTER_NAME, CLUSTER_TEMPLATE, CLUSTER_MASTER_COUNT, CLUSTER_NODE_COUNT,
+            CLUSTER_KEYPAIR, CLUSTER_CREATE_TIMEOUT, CLUSTER_KUBECONFIG,
+            NETWORK_EXTERNAL, NETWORK_FIXED, NETWORK_FIXED_SUBNET, NETWORK_DNS, NETWORK_FLOATING_IPS,
+            STORAGE_VOLUME_TYPE, STORAGE_AZ, STORAGE_FS_TYPE, STORAGE_DEFAULT_CLASS,
+            INGRESS_NAMESPACE);
+
+    private static final Map<String, ConfigKey> BY_FULL_NAME = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(ConfigKey::fullName, Function.identity()));
+
+    private ConfigKeys() {
+    }
+
+    public static ConfigKey byFullName(String fullName) {
+        return BY_FULL_NAME.get(fullName);
+    }
+
+    public static java.util.Set<String> fullNames() {
+        return BY_FULL_NAME.keySet();
+    }
+}

@@ -1,0 +1,147 @@
+package io.edxstack.config;
+
+import io.edxstack.config.PlatformSpec.ContainerLimits;
+import io.edxstack.config.PlatformSpec.Hosts;
+import io.edxstack.config.PlatformSpec.Images;
+import io.edxstack.config.PlatformSpec.Quota;
+import io.edxstack.config.PlatformSpec.Replicas;
+import io.edxstack.config.PlatformSpec.Resources;
+import io.edxstack.config.PlatformSpec.Sizing;
+
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads and validates one platform file of the catalogue. */
+final class PlatformSpecParser {
+    /** Namespaces and every child name derive from the platform name: keep room for suffixes. */
+    static final Pattern PLATFORM_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,28}[a-z0-9])?");
+    static final Pattern HOST = Pattern.compile(
+            "(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
+    /** registry/repository:tag, tag required; digests are accepted too. */
+    static final Pattern IMAGE = Pattern.compile("[a-z0-9.:-]+(/[a-z0-9._-]+)+(:[A-Za-z0-9_][A-Za-z0-9._-]{0,127}|@sha256:[a-f0-9]{64})");
+
+    private PlatformSpecParser() {
+    }
+
+    static PlatformSpec parse(String fileName, YamlObject yaml, Set<String> knownStacks) {
+        yaml.allowOnly(Set.of("name", "stacks", "hosts", "images", "quota", "limits", "sizing"));
+        String expected = fileName.replaceFirst(".*/", "").replaceFirst("\\.yaml$", "");
+        String name = yaml.requiredString("name");
+        if (!name.isEmpty() && !PLATFORM_NAME.matcher(name).matches()) {
+            yaml.problem("name", "must be a DNS-1123 label of at most 30 characters starting with a letter "
+                    + "(got '" + name + "')");
+        } else if (!name.isEmpty() && !name.equals(expected)) {
+            yaml.problem("name", "must match the file name '" + expected + "' (got '" + name + "'), "
+                    + "perhaps rename the file");
+        }
+        return new PlatformSpec(name, yaml.file(), stacks(yaml, knownStacks), hosts(yaml.object("hosts")),
+                images(yaml.object("images")), quota(yaml.object("quota")), limits(yaml.object("limits")),
+                sizing(yaml.object("sizing")));
+    }
+
+    private static Set<String> stacks(YamlObject yaml, Set<String> knownStacks) {
+        Set<String> stacks = new LinkedHashSet<>();
+        for (String stack : yaml.stringList("stacks")) {
+            if (!knownStacks.contains(stack)) {
+                yaml.problem("stacks", ClosestKey.among(stack, knownStacks)
+                        .map(best -> "unknown stack '" + stack + "', perhaps '" + best + "'")
+                        .orElse("unknown stack '" + stack + "'; stacks are " + String.join(", ", knownStacks)));
+            } else if (!stacks.add(stack)) {
+                yaml.problem("stacks", "lists '" + stack + "' twice");
+            }
+        }
+        if (!yaml.has("stacks")) {
+            yaml.problem("stacks", "missing, list the stacks that run this platform (e.g. [prod-primary, prod-dr])");
+        }
+        return Set.copyOf(stacks);
+    }
+
+    private static Hosts hosts(YamlObject hosts) {
+        hosts.allowOnly(Set.of("lms", "cms", "mfe"));
+        String lms = host(hosts, "lms", true).orElse("");
+        String cms = host(hosts, "cms", true).orElse("");
+        return new Hosts(lms, cms, host(hosts, "mfe", false));
+    }
+
+    private static Optional<String> host(YamlObject hosts, String key, boolean required) {
+        Optional<String> value = required ? Optional.of(hosts.requiredString(key)).filter(s -> !s.isEmpty())
+                : hosts.string(key);
+        value.filter(v -> !HOST.matcher(v).matches())
+                .ifPresent(v -> hosts.problem(key, "must be a lower-case DNS name such as learn.example.org (got '" + v + "')"));
+        return value;
+    }
+
+    private static Images images(YamlObject images) {
+        images.allowOnly(Set.of("openedx", "mfe"));
+        return new Images(image(images, "openedx").orElseGet(() -> {
+            images.problem("openedx", "missing");
+            return "";
+        }), image(images, "mfe"));
+    }
+
+    private static Optional<String> image(YamlObject images, String key) {
+        Optional<String> value = images.string(key);
+        value.ifPresent(v -> {
+            if (v.endsWith(":latest")) {
+                images.problem(key, "must be pinned to a version, not 'latest' (got '" + v + "')");
+            } else if (!IMAGE.matcher(v).matches()) {
+                images.problem(key, "must be registry/repository:tag with an explicit tag, "
+                        + "e.g. localhost:5000/openedx/openedx:21.0.1 (got '" + v + "')");
+            }
+        });
+        return value;
+    }
+
+    private static Quota quota(YamlObject quota) {
+        quota.allowOnly(Set.of("requestsCpu", "requestsMemory", "limitsCpu", "limitsMemory", "requestsStorage",
+                "pods", "persistentVolumeClaims"));
+        return new Quota(
+                quota.quantity("requestsCpu").orElse("16"),
+                quota.quantity("requestsMemory").orElse("48Gi"),
+                quota.quantity("limitsCpu").orElse("32"),
+                quota.quantity("limitsMemory").orElse("64Gi"),
+                quota.quantity("requestsStorage").orElse("500Gi"),
+                quota.integer("pods", 100, 1, 10_000),
+                quota.integer("persistentVolumeClaims", 20, 0, 1_000));
+    }
+
+    private static ContainerLimits limits(YamlObject limits) {
+        limits.allowOnly(Set.of("defaultRequest", "default", "max"));
+        return new ContainerLimits(
+                resources(limits.object("defaultRequest"), "100m", "256Mi"),
+                resources(limits.object("default"), "1", "1Gi"),
+                resources(limits.object("max"), "8", "16Gi"));
+    }
+
+    private static Resources resources(YamlObject resources, String cpu, String memory) {
+        resources.allowOnly(Set.of("cpu", "memory"));
+        return new Resources(resources.quantity("cpu").orElse(cpu), resources.quantity("memory").orElse(memory));
+    }
+
+    private static Sizing sizing(YamlObject sizing) {
+        sizing.allowOnly(Set.of("lms", "cms", "lmsWorker", "cmsWorker", "mfe"));
+        return new Sizing(
+                replicas(sizing.object("lms"), 2, 6),
+                replicas(sizing.object("cms"), 2, 4),
+                replicas(sizing.object("lmsWorker"), 1, 4),
+                replicas(sizing.object("cmsWorker"), 1, 2),
+                replicas(sizing.object("mfe"), 2, 4));
+    }
+
+    private static Replicas replicas(YamlObject yaml, int defaultReplicas, int defaultMax) {
+        yaml.allowOnly(Set.of("replicas", "minReplicas", "maxReplicas"));
+        int replicas = yaml.integer("replicas", defaultReplicas, 0, 100);
+        int min = yaml.integer("minReplicas", replicas, 0, 100);
+        int max = yaml.integer("maxReplicas", Math.max(defaultMax, replicas), 0, 100);
+        if (min > max) {
+            yaml.problem("minReplicas", "must not exceed maxReplicas (" + min + " > " + max + ")");
+        }
+        if (replicas < min || replicas > max) {
+            yaml.problem("replicas", "must lie between minReplicas and maxReplicas (" + min + ".." + max
+                    + ", got " + replicas + ")");
+        }
+        return new Replicas(replicas, min, max);
+    }
+}

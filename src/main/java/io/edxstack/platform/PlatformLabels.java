@@ -1,0 +1,43 @@
+package io.edxstack.platform;
+
+import io.edxstack.state.Statefulness;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The labels every object of a platform carries, so policies, reviews and operators can select it. */
+public final class PlatformLabels {
+    public static final String PLATFORM = "edxstack.io/platform";
+    /** Pods the front door (ingress controller or load balancer) may reach. */
+    public static final String EXPOSED = "edxstack.io/exposed";
+
+    private PlatformLabels() {
+    }
+
+    public static Map<String, String> of(String platform) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("app.kubernetes.io/instance", platform);
+        labels.put("app.kubernetes.io/part-of", "openedx");
+        labels.put("app.kubernetes.io/managed-by", "edxstack");
+        labels.put(PLATFORM, platform);
+        return labels;
+    }
+
+    public static Map<String, String> of(String platform, String component) {
+        Map<String, String> labels = of(platform);
+        labels.put("app.kubernetes.io/name", component);
+        return labels;
+    }
+
+    /** The namespace also says it holds data and which Pod Security level its pods must meet. */
+    public static Map<String, String> namespace(String platform) {
+        Map<String, String> labels = of(platform, "openedx");
+        labels.put(Statefulness.HOLDS_DATA_LABEL, "true");
+        // restricted: non-root, no privilege escalation, capabilities dropped, RuntimeDefault seccomp.
+        labels.put("pod-security.kubernetes.io/enforce", "restricted");
+        labels.put("pod-security.kubernetes.io/enforce-version", "latest");
+        labels.put("pod-security.kubernetes.io/audit", "restricted");
+        labels.put("pod-security.kubernetes.io/warn", "restricted");
+        return labels;
+    }
+}
