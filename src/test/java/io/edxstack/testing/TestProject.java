@@ -1,0 +1,119 @@
+package io.edxstack.testing;
+
+import io.edxstack.config.RawConfig;
+import io.edxstack.config.StackFiles;
+import io.edxstack.render.DesiredState;
+import io.edxstack.render.Renderer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A scratch copy of this repository's project files (Pulumi.yaml, the stack files and stacks/), so a test
+ * can change one file the way an operator's Gerrit change would and render the result.
+ */
+public final class TestProject {
+    /** The checkout under test: Maven runs tests from the project directory. */
+    public static final Path REPOSITORY = Path.of("").toAbsolutePath();
+
+    private final Path dir;
+
+    private TestProject(Path dir) {
+        this.dir = dir;
+    }
+
+    public static TestProject copyOfRepository(Path tempDir) {
+        try {
+            for (String file : new String[] {"Pulumi.yaml", "Pulumi.prod-primary.yaml", "Pulumi.prod-dr.yaml"}) {
+                Files.copy(REPOSITORY.resolve(file), tempDir.resolve(file));
+            }
+            Path stacks = REPOSITORY.resolve("stacks");
+            try (Stream<Path> files = Files.walk(stacks)) {
+                for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
+                    Path target = tempDir.resolve(REPOSITORY.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new TestProject(tempDir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path file(String relative) {
+        return dir.resolve(relative);
+    }
+
+    public String read(String relative) {
+        try {
+            return Files.readString(file(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public TestProject write(String relative, String content) {
+        try {
+            Files.createDirectories(file(relative).getParent());
+            Files.writeString(file(relative), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    public TestProject delete(String relative) {
+        try {
+            Files.delete(file(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Replaces a literal text in a file, failing if it is not there (so a test cannot silently test nothing). */
+    public TestProject replace(String relative, String literal, String replacement) {
+        String content = read(relative);
+        if (!content.contains(literal)) {
+            throw new IllegalArgumentException(relative + " does not contain '" + literal + "'");
+        }
+        return write(relative, content.replace(literal, replacement));
+    }
+
+    /** Sets (or adds) one {@code edxstack:} key of a stack file, as {@code pulumi config set} would. */
+    public TestProject setConfig(String stack, String key, String value) {
+        String relative = "Pulumi." + stack + ".yaml";
+        String content = read(relative);
+        Matcher line = Pattern.compile("(?m)^  " + Pattern.quote(key) + ":.*$").matcher(content);
+        String entry = "  " + key + ": " + value;
+        return write(relative, line.find() ? line.replaceFirst(Matcher.quoteReplacement(entry)) : content + entry + "\n");
+    }
+
+    /** Removes one key of a stack file. */
+    public TestProject unsetConfig(String stack, String key) {
+        String relative = "Pulumi." + stack + ".yaml";
+        return write(relative, read(relative).replaceAll("(?m)^  " + Pattern.quote(key) + ":.*\\n", ""));
+    }
+
+    public RawConfig rawConfig(String stack) {
+        return StackFiles.read(dir, stack);
+    }
+
+    public DesiredState render(String stack) {
+        return Renderer.render(dir, stack);
+    }
+}
