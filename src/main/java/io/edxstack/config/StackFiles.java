@@ -1,5 +1,7 @@
 package io.edxstack.config;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
@@ -46,17 +48,44 @@ public final class StackFiles {
                 problems.add(fileName, key, ClosestKey.unknownKeyMessage(key, STACK_FILE_KEYS));
             }
         }
-        root.path("config").fields().forEachRemaining(entry -> {
-            JsonNode value = entry.getValue();
-            if (value.isObject() && value.has("secure")) {
-                values.put(entry.getKey(), PLACEHOLDER);
-                secrets.add(entry.getKey());
-            } else {
-                values.put(entry.getKey(), RawConfig.text(value));
-            }
-        });
+        readConfigSection(file, fileName, values, secrets);
         problems.throwIfAny();
         return new RawConfig(fileName, values, secrets);
+    }
+
+    /**
+     * Scalars are kept as written: the Pulumi CLI reads {@code yes} or {@code 010} as text, while a YAML 1.1
+     * reader would turn them into {@code true} and {@code 8} and accept what the engine would reject.
+     */
+    private static void readConfigSection(Path file, String fileName, Map<String, String> values, Set<String> secrets) {
+        try (JsonParser parser = YAML.getFactory().createParser(file.toFile())) {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String section = parser.currentName();
+                parser.nextToken();
+                if (!section.equals("config") || parser.currentToken() != JsonToken.START_OBJECT) {
+                    parser.skipChildren();
+                    continue;
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    JsonToken token = parser.nextToken();
+                    if (token.isScalarValue()) {
+                        values.put(key, token == JsonToken.VALUE_NULL ? "" : parser.getText());
+                        continue;
+                    }
+                    JsonNode value = parser.readValueAsTree();
+                    if (value.isObject() && value.has("secure")) {
+                        values.put(key, PLACEHOLDER);
+                        secrets.add(key);
+                    } else {
+                        values.put(key, RawConfig.text(value));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigException(java.util.List.of(new Problem(fileName, "config", "cannot be read: " + e.getMessage())));
+        }
     }
 
     private static void checkProject(Path projectDir) {

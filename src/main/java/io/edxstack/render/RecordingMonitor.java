@@ -32,13 +32,24 @@ final class RecordingMonitor extends MockMonitor {
         String parent = request.getParent().isEmpty() ? null : request.getParent();
         String urn = Urn.create(deployment.getStackName(), deployment.getProjectName(),
                 Optional.ofNullable(parent), request.getType(), request.getName());
-        var state = new ResourceState(urn, request.getType(), request.getName(), parent,
-                request.getProvider().isEmpty() ? null : request.getProvider(),
+        var state = new ResourceState(engineForm(urn), request.getType(), request.getName(), engineForm(parent),
+                request.getProvider().isEmpty() ? null : engineForm(request.getProvider()),
                 request.getProtect(), StructValues.toMap(request.getObject()));
         recorded.add(new RenderedResource(state, request.getCustom(), request.getVersion(),
-                request.getAdditionalSecretOutputsList(), request.getDependenciesList()));
+                request.getAdditionalSecretOutputsList(),
+                request.getDependenciesList().stream().map(RecordingMonitor::engineForm).toList()));
         return super.registerResourceAsync(resource, request);
     }
+
+    /**
+     * The mock engine puts the root stack's type into its children's URNs; the real engine leaves it out.
+     * Rendered URNs take the real form, so they match {@code pulumi preview} and the stack's state.
+     */
+    static String engineForm(String urn) {
+        return urn == null ? null : urn.replace("::" + ROOT_STACK_TYPE + "$", "::");
+    }
+
+    private static final String ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
     List<RenderedResource> recorded() {
         synchronized (recorded) {

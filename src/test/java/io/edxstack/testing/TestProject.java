@@ -22,6 +22,9 @@ public final class TestProject {
     /** The checkout under test: Maven runs tests from the project directory. */
     public static final Path REPOSITORY = Path.of("").toAbsolutePath();
 
+    /** The repository's own stacks, rendered once per test JVM: most tests only read them. */
+    public static final RepositoryRender REPOSITORY_RENDER = new RepositoryRender();
+
     private final Path dir;
 
     private TestProject(Path dir) {

@@ -1,0 +1,48 @@
+package io.edxstack.cluster;
+
+import io.edxstack.config.RawConfig;
+import io.edxstack.render.DesiredState;
+import io.edxstack.render.DesiredStateJson;
+import io.edxstack.render.Renderer;
+import io.edxstack.testing.TestProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bring your own cluster: a kubeconfig from a secret config value, and not a single OpenStack resource. */
+class ExistingClusterModeTest {
+    private static final String KUBECONFIG = "apiVersion: v1\nkind: Config\nclusters: [{name: own, cluster: {server: https://198.51.100.7:6443}}]\n";
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void render_existingCluster_createsNoOpenStackResourceAndUsesTheSecretKubeconfig() {
+        TestProject project = TestProject.copyOfRepository(tempDir).setConfig("prod-dr", "edxstack:cluster.mode", "existing");
+        for (String key : new String[] {"edxstack:cluster.name", "edxstack:cluster.template", "edxstack:cluster.masterCount",
+                "edxstack:cluster.nodeCount", "edxstack:cluster.keypair", "edxstack:cluster.createTimeoutMinutes",
+                "edxstack:network.externalNetworkId", "edxstack:network.dnsNameserver"}) {
+            project.unsetConfig("prod-dr", key);
+        }
+        RawConfig files = project.rawConfig("prod-dr");
+        var values = new HashMap<>(files.values());
+        values.put("edxstack:cluster.kubeconfig", KUBECONFIG);
+        RawConfig raw = new RawConfig(files.source(), values, Set.of("edxstack:cluster.kubeconfig"));
+
+        DesiredState state = Renderer.render(project.dir(), "prod-dr", raw);
+
+        assertThat(state.resources()).noneMatch(r -> r.state().type().startsWith("openstack:")
+                || r.state().type().equals("pulumi:providers:openstack"));
+        var provider = state.get("pulumi:providers:kubernetes", "prod-dr-cluster-k8s");
+        assertThat(provider.state().inputs()).containsEntry("kubeconfig", "[secret]");
+        assertThat(state.ofType("kubernetes:core/v1:Namespace")).extracting(r -> r.state().provider())
+                .containsOnly(provider.state().urn() + "::prod-dr-cluster-k8s-id");
+        assertThat(state.outputs()).containsEntry("kubeconfig", "[secret]").containsEntry("clusterName", "prod-dr-cluster");
+        assertThat(DesiredStateJson.write(state)).doesNotContain("198.51.100.7");
+    }
+}

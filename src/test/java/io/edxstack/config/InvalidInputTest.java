@@ -1,0 +1,190 @@
+package io.edxstack.config;
+
+import com.pulumi.test.PulumiTest;
+import io.edxstack.program.EdxstackProgram;
+import io.edxstack.testing.TestProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Bad stack config and catalogue entries, each as an operator's change would introduce it: every one is
+ * rejected with its file and key named, and the engine is never started, so nothing is registered.
+ */
+class InvalidInputTest {
+    private static final String PRIMARY = "prod-primary";
+    private static final String DEMO = "stacks/platforms/demo.yaml";
+    private static final String TEMPLATE = "stacks/cluster-templates/k8s-1-28-fcos38.yaml";
+
+    @TempDir
+    Path tempDir;
+
+    @AfterEach
+    void cleanup() {
+        PulumiTest.cleanup();
+    }
+
+    /** One invalid input: how to break the project, and the file, key and message fragment expected. */
+    record Case(String title, Consumer<TestProject> breakIt, String file, String key, String message) {
+        @Override
+        public String toString() {
+            return title;
+        }
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                new Case("masterCount not a quorum size", p -> p.setConfig(PRIMARY, "edxstack:cluster.masterCount", "2"),
+                        "Pulumi.prod-primary.yaml", "edxstack:cluster.masterCount", "must be 1, 3 or 5 (got 2)"),
+                new Case("masterCount not a number", p -> p.setConfig(PRIMARY, "edxstack:cluster.masterCount", "three"),
+                        "Pulumi.prod-primary.yaml", "edxstack:cluster.masterCount", "must be a whole number"),
+                new Case("typo in a key", p -> p.setConfig(PRIMARY, "edxstack:cluster.nodeCuont", "4"),
+                        "Pulumi.prod-primary.yaml", "edxstack:cluster.nodeCuont", "perhaps 'edxstack:cluster.nodeCount'"),
+                new Case("key of another namespace", p -> p.setConfig(PRIMARY, "edxstak:role", "active"),
+                        "Pulumi.prod-primary.yaml", "edxstak:role", "perhaps 'edxstack:role'"),
+                new Case("unknown role", p -> p.setConfig(PRIMARY, "edxstack:role", "primary"),
+                        "Pulumi.prod-primary.yaml", "edxstack:role", "must be one of active, standby"),
+                new Case("missing region", p -> p.unsetConfig(PRIMARY, "edxstack:region"),
+                        "Pulumi.prod-primary.yaml", "edxstack:region", "missing"),
+                new Case("cluster name not DNS-1123", p -> p.setConfig(PRIMARY, "edxstack:cluster.name", "Edx_Primary"),
+                        "Pulumi.prod-primary.yaml", "edxstack:cluster.name", "DNS-1123"),
+                new Case("node count out of range", p -> p.setConfig(PRIMARY, "edxstack:cluster.nodeCount", "0"),
+                        "Pulumi.prod-primary.yaml", "edxstack:cluster.nodeCount", "between 1 and 100"),
+                new Case("node count outside the template bounds", p -> p.setConfig(PRIMARY, "edxstack:cluster.nodeCount", "9"),
+                        "Pulumi.prod-primary.yaml", "edxstack:cluster.nodeCount", "template's node bounds 3..6"),
+                new Case("unknown cluster template version", p -> p.setConfig(PRIMARY, "edxstack:cluster.template", "k8s-1-28-fcos39"),
+                        "Pulumi.prod-primary.yaml", "edxstack:cluster.template", "perhaps 'k8s-1-28-fcos38'"),
+                new Case("unknown cluster mode", p -> p.setConfig(PRIMARY, "edxstack:cluster.mode", "heat"),
+                        "Pulumi.prod-primary.yaml", "edxstack:cluster.mode", "must be one of existing, magnum"),
+                new Case("existing mode without kubeconfig", p -> p.setConfig(PRIMARY, "edxstack:cluster.mode", "existing"),
+                        "Pulumi.prod-primary.yaml", "edxstack:cluster.kubeconfig", "missing"),
+                new Case("kubeconfig in plain text", p -> existingWithPlainKubeconfig(p),
+                        "Pulumi.prod-primary.yaml", "edxstack:cluster.kubeconfig", "pulumi config set --secret"),
+                new Case("create timeout too short", p -> p.setConfig(PRIMARY, "edxstack:cluster.createTimeoutMinutes", "5"),
+                        "Pulumi.prod-primary.yaml", "edxstack:cluster.createTimeoutMinutes", "between 10 and 1440"),
+                new Case("fixed network without subnet", p -> p.setConfig(PRIMARY, "edxstack:network.fixedNetwork", "edx-net"),
+                        "Pulumi.prod-primary.yaml", "edxstack:network.fixedSubnet", "go together"),
+                new Case("DNS server not an address", p -> p.setConfig(PRIMARY, "edxstack:network.dnsNameserver", "dns.example.org"),
+                        "Pulumi.prod-primary.yaml", "edxstack:network.dnsNameserver", "IPv4"),
+                new Case("unknown filesystem", p -> p.setConfig(PRIMARY, "edxstack:storage.fsType", "btrfs"),
+                        "Pulumi.prod-primary.yaml", "edxstack:storage.fsType", "must be one of ext4, xfs"),
+                new Case("boolean spelled yes", p -> p.setConfig(PRIMARY, "edxstack:network.floatingIpEnabled", "yes"),
+                        "Pulumi.prod-primary.yaml", "edxstack:network.floatingIpEnabled", "true or false"),
+                new Case("peer stack is the stack itself", p -> p.setConfig(PRIMARY, "edxstack:peerStack", "prod-primary"),
+                        "Pulumi.prod-primary.yaml", "edxstack:peerStack", "names this stack itself"),
+                new Case("platform name not matching its file", p -> p.replace(DEMO, "name: demo", "name: demo2"),
+                        DEMO, "name", "must match the file name 'demo'"),
+                new Case("malformed LMS host", p -> p.replace(DEMO, "lms: learn.demo.example.org", "lms: Learn_Demo"),
+                        DEMO, "hosts.lms", "lower-case DNS name"),
+                new Case("host used by two platforms", p -> p.replace("stacks/platforms/training.yaml",
+                        "lms: learn.training.example.org", "lms: learn.demo.example.org"),
+                        "stacks/platforms/training.yaml", "hosts.lms", "already used by stacks/platforms/demo.yaml hosts.lms"),
+                new Case("image tagged latest", p -> p.replace(DEMO, "openedx/openedx:21.0.1", "openedx/openedx:latest"),
+                        DEMO, "images.openedx", "not 'latest'"),
+                new Case("image without a tag", p -> p.replace(DEMO, "openedx/openedx:21.0.1", "openedx/openedx"),
+                        DEMO, "images.openedx", "explicit tag"),
+                new Case("unknown stack in the catalogue", p -> p.replace(DEMO, "[prod-primary, prod-dr]", "[prod-primary, prod-rd]"),
+                        DEMO, "stacks", "perhaps 'prod-dr'"),
+                new Case("negative replicas", p -> p.replace(DEMO, "lms: {replicas: 2,", "lms: {replicas: -1,"),
+                        DEMO, "sizing.lms.replicas", "between 0 and 100"),
+                new Case("replicas above the autoscaling bound", p -> p.replace(DEMO, "cms: {replicas: 2, minReplicas: 2, maxReplicas: 4}",
+                        "cms: {replicas: 5, minReplicas: 2, maxReplicas: 4}"),
+                        DEMO, "sizing.cms.replicas", "between minReplicas and maxReplicas"),
+                new Case("quota that is not a quantity", p -> p.replace(DEMO, "requestsMemory: 48Gi", "requestsMemory: 48 gigs"),
+                        DEMO, "quota.requestsMemory", "Kubernetes quantity"),
+                new Case("typo in a catalogue key", p -> p.replace(DEMO, "hosts:", "hots:"),
+                        DEMO, "hots", "perhaps 'hosts'"),
+                new Case("catalogue file that is not YAML", p -> p.write("stacks/platforms/broken.yaml", "name: [broken\n"),
+                        "stacks/platforms/broken.yaml", "(file)", "not valid YAML"),
+                new Case("duplicate key in a catalogue file", p -> p.write(DEMO, p.read(DEMO) + "name: demo\n"),
+                        DEMO, "(file)", "Duplicate field 'name'"),
+                new Case("template without kubeTag", p -> p.replace(TEMPLATE, "kubeTag: v1.28.9-rancher1\n", ""),
+                        TEMPLATE, "kubeTag", "Magnum picks its own release's old default"),
+                new Case("template kubeTag malformed", p -> p.replace(TEMPLATE, "kubeTag: v1.28.9-rancher1", "kubeTag: 1.28"),
+                        TEMPLATE, "kubeTag", "Kubernetes release tag"),
+                new Case("template without explicit masterLbEnabled", p -> p.replace(TEMPLATE, "masterLbEnabled: true ", "# "),
+                        TEMPLATE, "masterLbEnabled", "set it explicitly"),
+                new Case("Cinder CSI without the cloud provider", p -> p.replace(TEMPLATE, "cloudProviderEnabled: true", "cloudProviderEnabled: false"),
+                        TEMPLATE, "cloudProviderEnabled", "must be true when cinderCsiEnabled"),
+                new Case("typed label set as an extra label", p -> p.replace(TEMPLATE, "  use_podman: \"true\"", "  use_podman: \"true\"\n  kube_tag: v1.30.0"),
+                        TEMPLATE, "extraLabels.kube_tag", "perhaps move it there"),
+                new Case("attribute set as a label", p -> p.replace(TEMPLATE, "  use_podman: \"true\"", "  use_podman: \"true\"\n  master_lb_enabled: \"true\""),
+                        TEMPLATE, "extraLabels.master_lb_enabled", "template attribute, not a label"),
+                new Case("unknown network driver", p -> p.replace(TEMPLATE, "networkDriver: calico", "networkDriver: cilium"),
+                        TEMPLATE, "networkDriver", "must be one of calico, flannel"),
+                new Case("single-master template for three masters", p -> p.replace(TEMPLATE, "masterLbEnabled: true ", "masterLbEnabled: false "),
+                        "Pulumi.prod-primary.yaml", "edxstack:cluster.masterCount", "needs a template with masterLbEnabled: true")
+        ).map(Arguments::of);
+    }
+
+    private static void existingWithPlainKubeconfig(TestProject project) {
+        project.setConfig(PRIMARY, "edxstack:cluster.mode", "existing");
+        for (String key : new String[] {"edxstack:cluster.name", "edxstack:cluster.template", "edxstack:cluster.keypair",
+                "edxstack:network.externalNetworkId", "edxstack:network.dnsNameserver"}) {
+            project.unsetConfig(PRIMARY, key);
+        }
+        project.setConfig(PRIMARY, "edxstack:cluster.kubeconfig", "apiVersion-v1-in-plain-text");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void launch_invalidInput_namesFileAndKeyAndRegistersNothing(Case invalid) {
+        TestProject project = TestProject.copyOfRepository(tempDir);
+        invalid.breakIt().accept(project);
+        AtomicInteger engineStarts = new AtomicInteger();
+
+        ConfigException error = assertThrows(ConfigException.class, () -> EdxstackProgram.launch(project.dir(), PRIMARY,
+                project.rawConfig(PRIMARY), program -> engineStarts.incrementAndGet()));
+
+        assertThat(error.problems())
+                .anySatisfy(problem -> {
+                    assertThat(problem.where()).isEqualTo(invalid.file());
+                    assertThat(problem.key()).isEqualTo(invalid.key());
+                    assertThat(problem.message()).contains(invalid.message());
+                });
+        assertThat(error.getMessage()).contains(invalid.file() + ": " + invalid.key() + ": ");
+        assertThat(engineStarts).hasValue(0);
+    }
+
+    @Test
+    void launch_severalProblems_reportsAllOfThemAtOnce() {
+        TestProject project = TestProject.copyOfRepository(tempDir)
+                .setConfig(PRIMARY, "edxstack:cluster.masterCount", "2")
+                .setConfig(PRIMARY, "edxstack:role", "primary")
+                .replace(DEMO, "lms: learn.demo.example.org", "lms: Learn_Demo");
+
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> EdxstackProgram.launch(project.dir(), PRIMARY, project.rawConfig(PRIMARY), program -> { }));
+
+        assertThat(error.problems()).extracting(Problem::key)
+                .contains("edxstack:cluster.masterCount", "edxstack:role", "hosts.lms");
+        assertThat(error.getMessage()).startsWith(error.problems().size() + " configuration problems, nothing was changed");
+    }
+
+    @Test
+    void render_invalidInput_registersNoResourceUnderTheMockEngine() {
+        TestProject project = TestProject.copyOfRepository(tempDir)
+                .setConfig(PRIMARY, "edxstack:cluster.masterCount", "4");
+        AtomicInteger registered = new AtomicInteger();
+
+        assertThrows(ConfigException.class, () -> EdxstackProgram.launch(project.dir(), PRIMARY, project.rawConfig(PRIMARY),
+                program -> PulumiTest.withMocks(args -> {
+                    registered.incrementAndGet();
+                    return java.util.concurrent.CompletableFuture.completedFuture(
+                            com.pulumi.test.Mocks.ResourceResult.of(java.util.Optional.of(args.name), args.inputs));
+                }).runTest(program)));
+
+        assertThat(registered).hasValue(0);
+    }
+}
