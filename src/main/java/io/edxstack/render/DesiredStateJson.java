@@ -1,6 +1,7 @@
 package io.edxstack.render;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,8 @@ public final class DesiredStateJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            // Whole numbers read back as Long, as the render produces them: states compare equal.
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };

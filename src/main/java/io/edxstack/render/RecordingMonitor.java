@@ -37,7 +37,7 @@ final class RecordingMonitor extends MockMonitor {
                 request.getProtect(), StructValues.toMap(request.getObject()));
         recorded.add(new RenderedResource(state, request.getCustom(), request.getVersion(),
                 request.getAdditionalSecretOutputsList(),
-                request.getDependenciesList().stream().map(RecordingMonitor::engineForm).toList()));
+                request.getDependenciesList().stream().map(RecordingMonitor::engineForm).sorted().toList()));
         return super.registerResourceAsync(resource, request);
     }
 

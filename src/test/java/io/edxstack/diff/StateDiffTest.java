@@ -1,0 +1,90 @@
+package io.edxstack.diff;
+
+import io.edxstack.render.DesiredState;
+import io.edxstack.testing.TestProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Diffs between renders of real changes to this repository's files. */
+class StateDiffTest {
+    private static final String TEMPLATE = "stacks/cluster-templates/k8s-1-28-fcos38.yaml";
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void diff_changedClusterFlavor_isFlaggedStatefulAndListedFirst() {
+        TestProject project = TestProject.copyOfRepository(tempDir);
+        DesiredState base = project.render("prod-primary");
+        project.replace(TEMPLATE, "flavor: m1.xlarge", "flavor: m1.2xlarge")
+                .replace("stacks/platforms/demo.yaml", "pods: 100", "pods: 120");
+
+        StateDiff diff = StateDiff.between(base, project.render("prod-primary"));
+
+        assertThat(diff.changes()).hasSize(2);
+        ResourceChange first = diff.changes().get(0);
+        assertThat(first.stateful()).isTrue();
+        assertThat(first.name()).isEqualTo("edx-primary-k8s-1-28-fcos38");
+        assertThat(first.properties()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("flavor");
+            assertThat(p.oldValue()).isEqualTo("m1.xlarge");
+            assertThat(p.newValue()).isEqualTo("m1.2xlarge");
+        });
+        ResourceChange quota = diff.changes().get(1);
+        assertThat(quota.stateful()).isFalse();
+        assertThat(quota.properties()).extracting(PropertyChange::path).containsExactly("spec.hard.pods");
+        assertThat(StateDiffWriter.text(diff)).contains("edx-primary-k8s-1-28-fcos38  [stateful]")
+                .contains("~ flavor: \"m1.xlarge\" => \"m1.2xlarge\"")
+                .contains("!! this change touches resources that hold data");
+    }
+
+    @Test
+    void diff_platformRemoved_deletesItsProtectedNamespaceFlaggedStateful() {
+        TestProject project = TestProject.copyOfRepository(tempDir);
+        DesiredState base = project.render("prod-primary");
+        project.delete("stacks/platforms/training.yaml");
+
+        StateDiff diff = StateDiff.between(base, project.render("prod-primary"));
+
+        assertThat(diff.count(ResourceChange.Op.delete)).isEqualTo(resourcesOf(base, "training")).isGreaterThanOrEqualTo(7);
+        assertThat(diff.changes().get(0)).satisfies(change -> {
+            assertThat(change.op()).isEqualTo(ResourceChange.Op.delete);
+            assertThat(change.type()).isEqualTo("kubernetes:core/v1:Namespace");
+            assertThat(change.stateful()).isTrue();
+        });
+        assertThat(StateDiffWriter.json(diff)).contains("\"delete\" : " + diff.count(ResourceChange.Op.delete));
+    }
+
+    @Test
+    void diff_platformAddedToDr_createsOnlyThatPlatform() {
+        TestProject project = TestProject.copyOfRepository(tempDir);
+        DesiredState base = project.render("prod-dr");
+        project.replace("stacks/platforms/training.yaml", "stacks: [prod-primary]", "stacks: [prod-primary, prod-dr]");
+
+        StateDiff diff = StateDiff.between(base, project.render("prod-dr"));
+
+        assertThat(diff.changes()).allSatisfy(c -> assertThat(c.op()).isEqualTo(ResourceChange.Op.create))
+                .anySatisfy(c -> assertThat(c.name()).isEqualTo("training"));
+        assertThat(diff.count(ResourceChange.Op.create)).isEqualTo(resourcesOf(project.render("prod-primary"), "training"));
+    }
+
+    /** The platform component and everything under it. */
+    private static long resourcesOf(DesiredState state, String platform) {
+        String component = "edxstack:platform:Platform::" + platform;
+        return state.states().stream()
+                .filter(s -> s.urn().endsWith(component) || (s.parent() != null && s.parent().endsWith(component)))
+                .count();
+    }
+
+    @Test
+    void diff_rendersOfDifferentStacks_isRefused() {
+        var error = assertThrows(IllegalArgumentException.class, () -> StateDiff.between(
+                TestProject.REPOSITORY_RENDER.primary(), TestProject.REPOSITORY_RENDER.dr()));
+        assertThat(error.getMessage()).contains("different stacks (prod-primary and prod-dr)");
+    }
+}
