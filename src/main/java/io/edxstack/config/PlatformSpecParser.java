@@ -22,6 +22,10 @@ final class PlatformSpecParser {
     /** registry/repository:tag, tag required; digests are accepted too. */
     static final Pattern IMAGE = Pattern.compile("[a-z0-9.:-]+(/[a-z0-9._-]+)+(:[A-Za-z0-9_][A-Za-z0-9._-]{0,127}|@sha256:[a-f0-9]{64})");
 
+    /** Namespaces a platform must never take over: its isolation policies would lock their pods out. */
+    private static final Set<String> RESERVED_NAMESPACES = Set.of("default", "cert-manager", "ingress-nginx",
+            "edxstack-system", "magnum-tiller", "monitoring");
+
     private PlatformSpecParser() {
     }
 
@@ -32,6 +36,8 @@ final class PlatformSpecParser {
         if (!name.isEmpty() && !PLATFORM_NAME.matcher(name).matches()) {
             yaml.problem("name", "must be a DNS-1123 label of at most 30 characters starting with a letter "
                     + "(got '" + name + "')");
+        } else if (RESERVED_NAMESPACES.contains(name) || name.startsWith("kube-")) {
+            yaml.problem("name", "'" + name + "' is a namespace the cluster or edxstack itself uses, perhaps another name");
         } else if (!name.isEmpty() && !name.equals(expected)) {
             yaml.problem("name", "must match the file name '" + expected + "' (got '" + name + "'), "
                     + "perhaps rename the file");
