@@ -59,13 +59,49 @@ public final class ConfigKeys {
     public static final ConfigKey INGRESS_NAMESPACE = ConfigKey.string("ingress.namespace", "kube-system",
             "Namespace of the ingress controller, the only other namespace allowed to reach platform pods.");
 
+    public static final ConfigKey BACKUP_S3_ENDPOINT = ConfigKey.string("backup.s3Endpoint", null,
+            "S3 endpoint of the backup bucket: the DR region's Ceph RGW (e.g. https://s3.regiontwo.example.org), the "
+                    + "same on both stacks, so backups are off-site by design and a dead primary region loses none.");
+    public static final ConfigKey BACKUP_S3_REGION = ConfigKey.string("backup.s3Region", "default",
+            "Signing region of the backup endpoint (the RGW zonegroup's API name).");
+    public static final ConfigKey BACKUP_BUCKET = ConfigKey.string("backup.bucket", "edxstack-backups",
+            "Bucket holding every platform's backups, under backups/<platform>/<database>/.");
+    public static final ConfigKey BACKUP_CREATE_BUCKET = ConfigKey.bool("backup.createBucket", false,
+            "Create the bucket in this stack's region as a protected object-storage container: true on the stack "
+                    + "whose region holds it (prod-dr), false elsewhere.");
+    public static final ConfigKey BACKUP_CREDENTIALS = ConfigKey.string("backup.credentials", "openstack",
+            "openstack: the stack creates EC2 credentials in Keystone for the backup jobs; config: "
+                    + "edxstack:backup.s3AccessKey and edxstack:backup.s3SecretKey (secrets) are used.");
+    public static final ConfigKey BACKUP_ACCESS_KEY = ConfigKey.secret("backup.s3AccessKey",
+            "S3 access key of the backup bucket, with backup.credentials config.");
+    public static final ConfigKey BACKUP_SECRET_KEY = ConfigKey.secret("backup.s3SecretKey",
+            "S3 secret key of the backup bucket, with backup.credentials config.");
+    public static final ConfigKey BACKUP_AGENT_IMAGE = ConfigKey.string("backup.agentImage",
+            "localhost:5000/edxstack/backup-agent:1.0.0",
+            "Image of the backup agent (images/backup-agent), from Magnum's registry on the nodes.");
+    public static final ConfigKey BACKUP_RPO_MINUTES = ConfigKey.integer("backup.rpoMinutes", 180,
+            "Recovery point objective: 'failover check' fails when a platform's newest complete backup is older.");
+    public static final ConfigKey FAILOVER_PRIMARY_UNREACHABLE = ConfigKey.bool("failover.primaryUnreachable", false,
+            "Set in the change that promotes this stack while the peer's region is down: the peer's last recorded "
+                    + "role is active, and without this statement the program refuses to run (split brain).");
+    public static final ConfigKey DNS_ZONE_ID = ConfigKey.string("dns.zoneId", null,
+            "Designate zone of the platforms' hosts; the active stack points their records at its front door. "
+                    + "Unset: DNS is managed outside (see the failover runbook).");
+    public static final ConfigKey DNS_FRONT_DOOR_ADDRESS = ConfigKey.string("dns.frontDoorAddress", null,
+            "This region's front-door address (a reserved floating IP) that the platforms' DNS records point to.");
+    public static final ConfigKey DNS_TTL = ConfigKey.integer("dns.ttl", 120,
+            "TTL of the platforms' DNS records in seconds; short, so a failover's DNS flip spreads quickly.");
+
     public static final List<ConfigKey> ALL = List.of(
             REGION, ROLE, PEER_STACK, OPENSTACK_CLOUD,
             CLUSTER_MODE, CLUSTER_NAME, CLUSTER_TEMPLATE, CLUSTER_MASTER_COUNT, CLUSTER_NODE_COUNT,
             CLUSTER_KEYPAIR, CLUSTER_CREATE_TIMEOUT, CLUSTER_KUBECONFIG,
             NETWORK_EXTERNAL, NETWORK_FIXED, NETWORK_FIXED_SUBNET, NETWORK_DNS, NETWORK_FLOATING_IPS,
             STORAGE_VOLUME_TYPE, STORAGE_AZ, STORAGE_FS_TYPE, STORAGE_DEFAULT_CLASS,
-            INGRESS_NAMESPACE);
+            INGRESS_NAMESPACE,
+            BACKUP_S3_ENDPOINT, BACKUP_S3_REGION, BACKUP_BUCKET, BACKUP_CREATE_BUCKET, BACKUP_CREDENTIALS,
+            BACKUP_ACCESS_KEY, BACKUP_SECRET_KEY, BACKUP_AGENT_IMAGE, BACKUP_RPO_MINUTES,
+            FAILOVER_PRIMARY_UNREACHABLE, DNS_ZONE_ID, DNS_FRONT_DOOR_ADDRESS, DNS_TTL);
 
     private static final Map<String, ConfigKey> BY_FULL_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(ConfigKey::fullName, Function.identity()));

@@ -16,7 +16,8 @@ public record PlatformSpec(
         Images images,
         Quota quota,
         ContainerLimits limits,
-        Sizing sizing) {
+        Sizing sizing,
+        BackupSchedules backup) {
 
     public record Hosts(String lms, String cms, Optional<String> mfe) {
         public List<String> all() {
@@ -45,6 +46,13 @@ public record PlatformSpec(
     }
 
     public record Replicas(int replicas, int minReplicas, int maxReplicas) {
+    }
+
+    /**
+     * When the active stack dumps the platform's databases, when the standby stack restores them, and when
+     * expired backups are pruned (cron, UTC).
+     */
+    public record BackupSchedules(String backup, String restore, String prune) {
     }
 
     public boolean runsOn(String stackName) {

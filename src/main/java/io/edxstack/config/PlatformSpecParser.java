@@ -30,7 +30,7 @@ final class PlatformSpecParser {
     }
 
     static PlatformSpec parse(String fileName, YamlObject yaml, Set<String> knownStacks) {
-        yaml.allowOnly(Set.of("name", "stacks", "hosts", "images", "quota", "limits", "sizing"));
+        yaml.allowOnly(Set.of("name", "stacks", "hosts", "images", "quota", "limits", "sizing", "backup"));
         String expected = fileName.replaceFirst(".*/", "").replaceFirst("\\.yaml$", "");
         String name = yaml.requiredString("name");
         if (!name.isEmpty() && !PLATFORM_NAME.matcher(name).matches()) {
@@ -44,7 +44,7 @@ final class PlatformSpecParser {
         }
         return new PlatformSpec(name, yaml.file(), stacks(yaml, knownStacks), hosts(yaml.object("hosts")),
                 images(yaml.object("images")), quota(yaml.object("quota")), limits(yaml.object("limits")),
-                sizing(yaml.object("sizing")));
+                sizing(yaml.object("sizing")), BackupSchedulesParser.parse(yaml.object("backup")));
     }
 
     private static Set<String> stacks(YamlObject yaml, Set<String> knownStacks) {

@@ -11,7 +11,9 @@ public record StackConfig(
         Optional<String> openstackCloud,
         ClusterConfig cluster,
         StorageConfig storage,
-        String ingressNamespace) {
+        String ingressNamespace,
+        BackupConfig backup,
+        FailoverConfig failover) {
 
     /** How the stack gets its Kubernetes cluster. */
     public sealed interface ClusterConfig permits MagnumClusterConfig, ExistingClusterConfig {

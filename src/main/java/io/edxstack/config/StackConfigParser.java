@@ -44,8 +44,10 @@ public final class StackConfigParser {
         if (!DNS_LABEL.matcher(ingressNamespace).matches()) {
             config.problem(INGRESS_NAMESPACE, "must be a Kubernetes namespace name (got '" + ingressNamespace + "')");
         }
+        boolean magnum = cluster instanceof MagnumClusterConfig;
         return new StackConfig(stackName, region, role, peer, config.optionalString(OPENSTACK_CLOUD),
-                cluster, storage, ingressNamespace);
+                cluster, storage, ingressNamespace, BackupConfigParser.backup(config, magnum),
+                BackupConfigParser.failover(config, role, magnum));
     }
 
     private static ClusterConfig existingCluster(ConfigReader config) {

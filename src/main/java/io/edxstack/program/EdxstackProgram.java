@@ -4,6 +4,11 @@ import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.ProviderResource;
+import io.edxstack.backup.schedule.BackupSchedule;
+import io.edxstack.backup.schedule.BackupScheduleArgs;
+import io.edxstack.backup.schedule.BackupStorage;
+import io.edxstack.backup.schedule.DatabaseTargets;
 import io.edxstack.cluster.ExistingCluster;
 import io.edxstack.cluster.KubernetesCluster;
 import io.edxstack.cluster.MagnumCluster;
@@ -15,6 +20,9 @@ import io.edxstack.config.StackConfig;
 import io.edxstack.config.StackConfig.ExistingClusterConfig;
 import io.edxstack.config.StackConfig.MagnumClusterConfig;
 import io.edxstack.config.StackInputs;
+import io.edxstack.failover.PeerStack;
+import io.edxstack.failover.PlatformDns;
+import io.edxstack.failover.SplitBrainGuard;
 import io.edxstack.openstack.OpenStackProvider;
 import io.edxstack.openstack.OpenStackProviderArgs;
 import io.edxstack.platform.Platform;
@@ -25,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -68,27 +77,35 @@ public final class EdxstackProgram {
     public static void define(Context ctx, StackInputs inputs) {
         StackConfig config = inputs.config();
         String stack = config.stackName();
+        // Decided before any resource: a refused split brain registers nothing.
+        SplitBrainGuard.check(config, PeerStack.read(config)).ifPresent(warning -> ctx.log().warn(warning));
+        Optional<OpenStackProvider> openstack = config.cluster() instanceof MagnumClusterConfig
+                ? Optional.of(openStackProvider(config)) : Optional.empty();
+        var onOpenStack = ComponentResourceOptions.builder().providers(openstack.stream().map(p -> (ProviderResource) p).toList()).build();
         KubernetesCluster cluster = config.cluster() instanceof MagnumClusterConfig magnum
-                ? magnumCluster(stack, config, magnum, inputs)
+                ? new MagnumCluster(magnum.name(), new MagnumClusterArgs(magnum,
+                        List.copyOf(inputs.catalogue().templates().values()), config.region()), onOpenStack)
                 : new ExistingCluster(stack + "-cluster", ((ExistingClusterConfig) config.cluster()).kubeconfig(), null);
         var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
         var storage = new CinderStorage(stack + "-storage", config.storage(), onCluster);
+        var backupStorage = new BackupStorage(stack + "-backup", config.backup(), config.region(), onOpenStack);
         List<Platform> platforms = new ArrayList<>();
         for (PlatformSpec spec : inputs.platforms()) {
-            platforms.add(new Platform(spec.name(), new PlatformArgs(spec, config),
-                    ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(storage).build()));
+            var platform = new Platform(spec.name(), new PlatformArgs(spec, config),
+                    ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(storage).build());
+            new BackupSchedule(spec.name() + "-backups", new BackupScheduleArgs(spec, config, platform.namespace(),
+                    DatabaseTargets.of(spec), backupStorage), ComponentResourceOptions.builder().parent(platform).build());
+            platforms.add(platform);
         }
+        config.failover().dns().filter(dns -> config.isActive()).ifPresent(dns ->
+                new PlatformDns(stack + "-dns", dns, config.region(), inputs.platforms(), onOpenStack));
         StackOutputs.export(ctx, config, cluster, storage, inputs.platforms(), platforms);
     }
 
-    private static KubernetesCluster magnumCluster(String stack, StackConfig config, MagnumClusterConfig magnum,
-                                                   StackInputs inputs) {
+    private static OpenStackProvider openStackProvider(StackConfig config) {
         var openstackArgs = OpenStackProviderArgs.builder().region(config.region());
         config.openstackCloud().ifPresent(openstackArgs::cloud);
-        var openstack = new OpenStackProvider(stack + "-openstack", openstackArgs.build(),
+        return new OpenStackProvider(config.stackName() + "-openstack", openstackArgs.build(),
                 CustomResourceOptions.builder().build());
-        return new MagnumCluster(magnum.name(),
-                new MagnumClusterArgs(magnum, List.copyOf(inputs.catalogue().templates().values()), config.region()),
-                ComponentResourceOptions.builder().providers(openstack).build());
     }
 }

@@ -1,7 +1,12 @@
 package io.edxstack.render;
 
 import com.pulumi.test.Mocks;
+import io.edxstack.config.StackFiles;
 import io.edxstack.openstack.Cluster;
+import io.edxstack.openstack.Ec2CredentialV3;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +20,37 @@ import java.util.concurrent.CompletableFuture;
  * a kubeconfig that reaches nothing). Stable values keep two renders of the same input byte-identical.
  */
 final class RenderMocks implements Mocks {
+    private static final String STACK_REFERENCE = "pulumi:pulumi:StackReference";
+
+    private final Path projectDir;
+
+    RenderMocks(Path projectDir) {
+        this.projectDir = projectDir;
+    }
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         Map<String, Object> outputs = new LinkedHashMap<>(args.inputs);
-        if (Cluster.TYPE.equals(args.type)) {
-            outputs.putAll(clusterOutputs(args.name));
+        switch (args.type) {
+            case Cluster.TYPE -> outputs.putAll(clusterOutputs(args.name));
+            case Ec2CredentialV3.TYPE -> outputs.putAll(Map.of("access", "rendered-access-key", "secret", "rendered-secret-key"));
+            case STACK_REFERENCE -> outputs.put("outputs", peerOutputs(String.valueOf(args.inputs.get("name"))));
+            default -> { }
         }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), outputs));
+    }
+
+    /**
+     * The peer stack's state is not at hand when rendering; its stack file is. Its configured role stands
+     * in for its last deployed one, so render checks for split brain against the reviewed files.
+     */
+    private Map<String, Object> peerOutputs(String peer) {
+        String stack = peer.substring(peer.lastIndexOf('/') + 1);
+        if (!Files.isRegularFile(projectDir.resolve("Pulumi." + stack + ".yaml"))) {
+            return Map.of();
+        }
+        String role = StackFiles.read(projectDir, stack).values().getOrDefault("edxstack:role", "active");
+        return Map.of("role", role);
     }
 
     @Override

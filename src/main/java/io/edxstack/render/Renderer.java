@@ -32,7 +32,7 @@ public final class Renderer {
      * starts. The SDK's engine is a JVM-wide singleton, so renders never overlap.
      */
     public static synchronized DesiredState render(Path projectDir, String stack, RawConfig raw) {
-        RenderMocks mocks = new RenderMocks();
+        RenderMocks mocks = new RenderMocks(projectDir);
         RecordingMonitor monitor = new RecordingMonitor(mocks, PulumiTestInternal.mockLog());
         TestResult[] result = new TestResult[1];
         try {

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,16 +21,8 @@ class ExistingClusterModeTest {
 
     @Test
     void render_existingCluster_createsNoOpenStackResourceAndUsesTheSecretKubeconfig() {
-        TestProject project = TestProject.copyOfRepository(tempDir).setConfig("prod-dr", "edxstack:cluster.mode", "existing");
-        for (String key : new String[] {"edxstack:cluster.name", "edxstack:cluster.template", "edxstack:cluster.masterCount",
-                "edxstack:cluster.nodeCount", "edxstack:cluster.keypair", "edxstack:cluster.createTimeoutMinutes",
-                "edxstack:network.externalNetworkId", "edxstack:network.dnsNameserver"}) {
-            project.unsetConfig("prod-dr", key);
-        }
-        RawConfig files = project.rawConfig("prod-dr");
-        var values = new HashMap<>(files.values());
-        values.put("edxstack:cluster.kubeconfig", KUBECONFIG);
-        RawConfig raw = new RawConfig(files.source(), values, Set.of("edxstack:cluster.kubeconfig"));
+        TestProject project = TestProject.copyOfRepository(tempDir);
+        RawConfig raw = project.existingCluster("prod-dr", KUBECONFIG);
 
         DesiredState state = Renderer.render(project.dir(), "prod-dr", raw);
 
@@ -43,6 +33,7 @@ class ExistingClusterModeTest {
         assertThat(state.ofType("kubernetes:core/v1:Namespace")).extracting(r -> r.state().provider())
                 .containsOnly(provider.state().urn() + "::prod-dr-cluster-k8s-id");
         assertThat(state.outputs()).containsEntry("kubeconfig", "[secret]").containsEntry("clusterName", "prod-dr-cluster");
-        assertThat(DesiredStateJson.write(state)).doesNotContain("198.51.100.7");
+        assertThat(DesiredStateJson.write(state)).doesNotContain("198.51.100.7").doesNotContain("byo-secret-key")
+                .doesNotContain("byo-access-key");
     }
 }

@@ -52,6 +52,7 @@ class StateDiffTest {
         StateDiff diff = StateDiff.between(base, project.render("prod-primary"));
 
         assertThat(diff.count(ResourceChange.Op.delete)).isEqualTo(resourcesOf(base, "training")).isGreaterThanOrEqualTo(7);
+        assertThat(diff.changes()).allSatisfy(c -> assertThat(c.op()).isEqualTo(ResourceChange.Op.delete));
         assertThat(diff.changes().get(0)).satisfies(change -> {
             assertThat(change.op()).isEqualTo(ResourceChange.Op.delete);
             assertThat(change.type()).isEqualTo("kubernetes:core/v1:Namespace");
@@ -66,18 +67,20 @@ class StateDiffTest {
         DesiredState base = project.render("prod-dr");
         project.replace("stacks/platforms/training.yaml", "stacks: [prod-primary]", "stacks: [prod-primary, prod-dr]");
 
-        StateDiff diff = StateDiff.between(base, project.render("prod-dr"));
+        DesiredState head = project.render("prod-dr");
+        StateDiff diff = StateDiff.between(base, head);
 
         assertThat(diff.changes()).allSatisfy(c -> assertThat(c.op()).isEqualTo(ResourceChange.Op.create))
-                .anySatisfy(c -> assertThat(c.name()).isEqualTo("training"));
-        assertThat(diff.count(ResourceChange.Op.create)).isEqualTo(resourcesOf(project.render("prod-primary"), "training"));
+                .allSatisfy(c -> assertThat(c.name()).startsWith("training"))
+                .extracting(ResourceChange::name).contains("training", "training-restore-mysql", "training-restore-mongodb");
+        assertThat(diff.count(ResourceChange.Op.create)).isEqualTo(resourcesOf(head, "training"));
     }
 
-    /** The platform component and everything under it. */
+    /** What the stack runs for a platform: resources named after it, and the DNS records of its hosts. */
     private static long resourcesOf(DesiredState state, String platform) {
-        String component = "edxstack:platform:Platform::" + platform;
         return state.states().stream()
-                .filter(s -> s.urn().endsWith(component) || (s.parent() != null && s.parent().endsWith(component)))
+                .filter(s -> s.name().equals(platform) || s.name().startsWith(platform + "-")
+                        || ("edxstack platform " + platform).equals(s.input("description")))
                 .count();
     }
 

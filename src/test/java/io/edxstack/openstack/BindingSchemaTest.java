@@ -21,6 +21,9 @@ class BindingSchemaTest {
     void bindings_matchTheSchema_tokenPropertyNamesTypesAndRequiredInputs() {
         assertThat(checker.checkResource(ClusterTemplate.class, ClusterTemplateArgs.class)).isEmpty();
         assertThat(checker.checkResource(Cluster.class, ClusterArgs.class)).isEmpty();
+        assertThat(checker.checkResource(Ec2CredentialV3.class, Ec2CredentialV3Args.class)).isEmpty();
+        assertThat(checker.checkResource(Container.class, ContainerArgs.class)).isEmpty();
+        assertThat(checker.checkResource(RecordSet.class, RecordSetArgs.class)).isEmpty();
         assertThat(checker.checkProvider(OpenStackProviderArgs.class)).isEmpty();
     }
 

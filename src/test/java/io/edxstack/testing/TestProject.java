@@ -112,6 +112,29 @@ public final class TestProject {
         return write(relative, read(relative).replaceAll("(?m)^  " + Pattern.quote(key) + ":.*\\n", ""));
     }
 
+    /**
+     * Turns a stack into bring-your-own-cluster mode as an operator would: Magnum and Designate keys removed,
+     * S3 keys from config, and the given secrets set as {@code pulumi config set --secret} would.
+     */
+    public RawConfig existingCluster(String stack, String kubeconfig) {
+        setConfig(stack, "edxstack:cluster.mode", "existing");
+        for (String key : new String[] {"edxstack:cluster.name", "edxstack:cluster.template", "edxstack:cluster.masterCount",
+                "edxstack:cluster.nodeCount", "edxstack:cluster.keypair", "edxstack:cluster.createTimeoutMinutes",
+                "edxstack:network.externalNetworkId", "edxstack:network.dnsNameserver", "edxstack:dns.zoneId",
+                "edxstack:dns.frontDoorAddress", "edxstack:backup.createBucket"}) {
+            unsetConfig(stack, key);
+        }
+        setConfig(stack, "edxstack:backup.credentials", "config");
+        RawConfig files = rawConfig(stack);
+        var values = new java.util.TreeMap<>(files.values());
+        values.put("edxstack:cluster.kubeconfig", kubeconfig);
+        values.put("edxstack:backup.s3AccessKey", "byo-access-key");
+        values.put("edxstack:backup.s3SecretKey", "byo-secret-key");
+        var secrets = new java.util.TreeSet<>(files.secretKeys());
+        secrets.addAll(java.util.List.of("edxstack:cluster.kubeconfig", "edxstack:backup.s3AccessKey", "edxstack:backup.s3SecretKey"));
+        return new RawConfig(files.source(), values, secrets);
+    }
+
     public RawConfig rawConfig(String stack) {
         return StackFiles.read(dir, stack);
     }

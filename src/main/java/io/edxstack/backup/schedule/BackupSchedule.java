@@ -1,0 +1,107 @@
+package io.edxstack.backup.schedule;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.batch.v1.CronJob;
+import com.pulumi.kubernetes.batch.v1.CronJobArgs;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.edxstack.platform.PlatformLabels;
+
+import javax.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A platform's database backups, by role: on the active stack a backup CronJob per database and a daily
+ * prune; on the standby stack a restore CronJob per database pulling the newest complete backup. A
+ * promotion (role change) swaps one set for the other in the same deployment.
+ */
+public final class BackupSchedule extends ComponentResource {
+    public static final String TYPE = "edxstack:backup:BackupSchedule";
+    public static final String BACKUP_LABEL = "edxstack.io/backup";
+    public static final String RESTORE_LABEL = "edxstack.io/restore";
+
+    private final List<CronJob> cronJobs = new ArrayList<>();
+
+    public BackupSchedule(String name, BackupScheduleArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, null, options);
+        var platform = args.platform();
+        var children = CustomResourceOptions.builder().parent(this).build();
+        var s3Secret = new Secret(platform.name() + "-backup-s3", SecretArgs.builder()
+                .metadata(metadata(AgentJob.S3_SECRET, args, PlatformLabels.of(platform.name(), "backup-agent")))
+                .type("Opaque")
+                .stringData(Output.all(args.storage().accessKey(), args.storage().secretKey())
+                        .applyValue(keys -> Map.of("access-key", keys.get(0), "secret-key", keys.get(1))))
+                .build(), children);
+        var afterSecret = CustomResourceOptions.builder().parent(this).dependsOn(s3Secret).build();
+        boolean active = args.stack().isActive();
+        for (DatabaseTarget database : args.databases()) {
+            String verb = active ? "backup" : "restore";
+            List<String> command = active
+                    ? List.of("backup", database.kind())
+                    : List.of("restore", database.kind(), "--backup", "latest");
+            var labels = PlatformLabels.of(platform.name(), "backup-agent");
+            labels.put(active ? BACKUP_LABEL : RESTORE_LABEL, database.kind());
+            cronJobs.add(new CronJob(platform.name() + "-" + verb + "-" + database.kind(), CronJobArgs.builder()
+                    .metadata(metadata(verb + "-" + database.kind(), args, labels))
+                    .spec(AgentJob.spec(new AgentJob.Run(
+                            active ? platform.backup().backup() : platform.backup().restore(),
+                            command, env(args, List.of(database)), List.of(database), labels,
+                            args.stack().backup().agentImage())))
+                    .build(), afterSecret));
+        }
+        if (active) {
+            var labels = PlatformLabels.of(platform.name(), "backup-agent");
+            cronJobs.add(new CronJob(platform.name() + "-prune-backups", CronJobArgs.builder()
+                    .metadata(metadata("prune-backups", args, labels))
+                    .spec(AgentJob.spec(new AgentJob.Run(platform.backup().prune(), List.of("backups", "prune"),
+                            env(args, List.of()), List.of(), labels, args.stack().backup().agentImage())))
+                    .build(), afterSecret));
+        }
+        registerOutputs(Map.of("cronJobs", Output.of(cronJobs.size())));
+    }
+
+    /** The agent reads flags from these variables (docs/backup-agent.md); secrets only by reference. */
+    private static List<EnvVarArgs> env(BackupScheduleArgs args, List<DatabaseTarget> databases) {
+        var stack = args.stack();
+        var backup = stack.backup();
+        List<EnvVarArgs> env = new ArrayList<>(List.of(
+                AgentJob.env("EDXSTACK_PLATFORM", args.platform().name()),
+                AgentJob.env("EDXSTACK_REGION", stack.region()),
+                AgentJob.env("EDXSTACK_STACK_ROLE", stack.role().configValue()),
+                AgentJob.env("EDXSTACK_S3_ENDPOINT", backup.s3Endpoint()),
+                AgentJob.env("EDXSTACK_S3_REGION", backup.s3Region()),
+                AgentJob.env("EDXSTACK_S3_BUCKET", backup.bucket()),
+                AgentJob.fromSecret("AWS_ACCESS_KEY_ID", AgentJob.S3_SECRET, "access-key"),
+                AgentJob.fromSecret("AWS_SECRET_ACCESS_KEY", AgentJob.S3_SECRET, "secret-key")));
+        for (DatabaseTarget database : databases) {
+            String prefix = "EDXSTACK_" + database.kind().toUpperCase(java.util.Locale.ROOT) + "_";
+            String passwordFile = AgentJob.PASSWORD_DIR + "/" + database.kind() + "/" + database.passwordKey();
+            if (database.kind().equals("mongodb")) {
+                env.add(AgentJob.env(prefix + "URI", "mongodb://" + database.user() + "@" + database.host() + ":"
+                        + database.port() + "/?authSource=admin"));
+            } else {
+                env.add(AgentJob.env(prefix + "HOST", database.host()));
+                env.add(AgentJob.env(prefix + "PORT", Integer.toString(database.port())));
+                env.add(AgentJob.env(prefix + "USER", database.user()));
+            }
+            env.add(AgentJob.env(prefix + "PASSWORD_FILE", passwordFile));
+            env.add(AgentJob.env(prefix + "DATABASE", database.database()));
+        }
+        return env;
+    }
+
+    private static ObjectMetaArgs metadata(String name, BackupScheduleArgs args, Map<String, String> labels) {
+        return ObjectMetaArgs.builder().name(name).namespace(args.namespace()).labels(labels).build();
+    }
+
+    public List<CronJob> cronJobs() {
+        return List.copyOf(cronJobs);
+    }
+}

@@ -1,0 +1,94 @@
+package io.edxstack.config;
+
+import io.edxstack.config.BackupConfig.S3Keys;
+import io.edxstack.config.FailoverConfig.DnsConfig;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static io.edxstack.config.ConfigKeys.*;
+
+/** Reads the backup, failover and DNS keys of a stack. */
+final class BackupConfigParser {
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+
+    private BackupConfigParser() {
+    }
+
+    static BackupConfig backup(ConfigReader config, boolean magnum) {
+        String endpoint = config.requiredString(BACKUP_S3_ENDPOINT, "backups and restores need the backup bucket's endpoint");
+        if (!endpoint.isEmpty() && !isHttpUrl(endpoint)) {
+            config.problem(BACKUP_S3_ENDPOINT, "must be an http(s) URL such as https://s3.regiontwo.example.org (got '" + endpoint + "')");
+        }
+        String bucket = config.optionalString(BACKUP_BUCKET).orElse("");
+        if (!BUCKET.matcher(bucket).matches()) {
+            config.problem(BACKUP_BUCKET, "must be an S3 bucket name: 3-63 lower-case letters, digits, '.' or '-' (got '" + bucket + "')");
+        }
+        boolean createBucket = config.bool(BACKUP_CREATE_BUCKET);
+        Optional<S3Keys> keys = Optional.empty();
+        if (config.oneOf(BACKUP_CREDENTIALS, Set.of("openstack", "config")).equals("config")) {
+            var access = config.secret(BACKUP_ACCESS_KEY);
+            var secret = config.secret(BACKUP_SECRET_KEY);
+            if (access.isEmpty()) {
+                config.problem(BACKUP_ACCESS_KEY, "missing with edxstack:backup.credentials config, perhaps "
+                        + "'pulumi config set --secret edxstack:backup.s3AccessKey'");
+            }
+            if (secret.isEmpty()) {
+                config.problem(BACKUP_SECRET_KEY, "missing with edxstack:backup.credentials config, perhaps "
+                        + "'pulumi config set --secret edxstack:backup.s3SecretKey'");
+            }
+            keys = Optional.of(new S3Keys(access.orElse(new SecretValue("")), secret.orElse(new SecretValue(""))));
+        } else {
+            config.rejectIfSet(BACKUP_ACCESS_KEY, "with edxstack:backup.credentials openstack");
+            config.rejectIfSet(BACKUP_SECRET_KEY, "with edxstack:backup.credentials openstack");
+            if (!magnum) {
+                config.problem(BACKUP_CREDENTIALS, "must be config with edxstack:cluster.mode existing: that mode creates "
+                        + "no OpenStack resource, perhaps set backup.s3AccessKey and backup.s3SecretKey");
+            }
+        }
+        if (createBucket && !magnum) {
+            config.problem(BACKUP_CREATE_BUCKET, "must be false with edxstack:cluster.mode existing (no OpenStack resource is created)");
+        }
+        String image = config.optionalString(BACKUP_AGENT_IMAGE).orElse("");
+        if (!image.matches("[a-z0-9.:-]+(/[a-z0-9._-]+)+:[A-Za-z0-9_][A-Za-z0-9._-]{0,127}") || image.endsWith(":latest")) {
+            config.problem(BACKUP_AGENT_IMAGE, "must be registry/repository:tag pinned to a version (got '" + image + "')");
+        }
+        int rpo = config.integer(BACKUP_RPO_MINUTES, 15, 7 * 24 * 60);
+        return new BackupConfig(endpoint, config.optionalString(BACKUP_S3_REGION).orElse("default"), bucket,
+                createBucket, keys, image, Duration.ofMinutes(rpo));
+    }
+
+    static FailoverConfig failover(ConfigReader config, Role role, boolean magnum) {
+        boolean unreachable = config.bool(FAILOVER_PRIMARY_UNREACHABLE);
+        if (unreachable && role != Role.ACTIVE) {
+            config.problem(FAILOVER_PRIMARY_UNREACHABLE, "only means something on an active stack (a promotion), "
+                    + "perhaps set edxstack:role active in the same change");
+        }
+        Optional<String> zone = config.optionalString(DNS_ZONE_ID);
+        Optional<String> address = config.optionalString(DNS_FRONT_DOOR_ADDRESS);
+        int ttl = config.integer(DNS_TTL, 30, 86_400);
+        address.filter(a -> !IPV4.matcher(a).matches())
+                .ifPresent(a -> config.problem(DNS_FRONT_DOOR_ADDRESS, "must be an IPv4 address (got '" + a + "')"));
+        if (zone.isPresent() && address.isEmpty()) {
+            config.problem(DNS_FRONT_DOOR_ADDRESS, "missing, the DNS records of edxstack:dns.zoneId need the address they point to");
+        }
+        if (zone.isPresent() && !magnum) {
+            config.problem(DNS_ZONE_ID, "needs edxstack:cluster.mode magnum (Designate is an OpenStack resource), "
+                    + "perhaps manage DNS outside");
+        }
+        return new FailoverConfig(unreachable, zone.map(z -> new DnsConfig(z, address.orElse(""), ttl)));
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = URI.create(value);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

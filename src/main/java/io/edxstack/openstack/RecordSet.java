@@ -1,0 +1,34 @@
+package io.edxstack.openstack;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.core.annotations.ResourceType;
+import com.pulumi.resources.CustomResource;
+import com.pulumi.resources.CustomResourceOptions;
+
+import javax.annotation.Nullable;
+import java.util.List;
+
+/** A Designate record set: the DNS name of a platform's host. */
+@ResourceType(type = RecordSet.TYPE)
+public final class RecordSet extends CustomResource {
+    public static final String TYPE = "openstack:dns/recordSet:RecordSet";
+
+    @Export(name = "name", refs = {String.class}, tree = "[0]")
+    private Output<String> name;
+
+    @Export(name = "records", refs = {List.class, String.class}, tree = "[0,1]")
+    private Output<List<String>> records;
+
+    public RecordSet(String name, RecordSetArgs args, @Nullable CustomResourceOptions options) {
+        super(TYPE, name, args, OpenStackPlugin.withDefaults(options));
+    }
+
+    public Output<String> name() {
+        return name;
+    }
+
+    public Output<List<String>> records() {
+        return records;
+    }
+}
