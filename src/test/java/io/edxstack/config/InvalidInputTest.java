@@ -83,6 +83,20 @@ class InvalidInputTest {
                         "Pulumi.prod-primary.yaml", "edxstack:network.floatingIpEnabled", "true or false"),
                 new Case("peer stack is the stack itself", p -> p.setConfig(PRIMARY, "edxstack:peerStack", "prod-primary"),
                         "Pulumi.prod-primary.yaml", "edxstack:peerStack", "names this stack itself"),
+                new Case("backup endpoint not a URL", p -> p.setConfig(PRIMARY, "edxstack:backup.s3Endpoint", "s3.regiontwo"),
+                        "Pulumi.prod-primary.yaml", "edxstack:backup.s3Endpoint", "must be an http(s) URL"),
+                new Case("backup bucket name invalid", p -> p.setConfig(PRIMARY, "edxstack:backup.bucket", "Edx_Backups"),
+                        "Pulumi.prod-primary.yaml", "edxstack:backup.bucket", "S3 bucket name"),
+                new Case("S3 keys from config but missing", p -> p.setConfig(PRIMARY, "edxstack:backup.credentials", "config"),
+                        "Pulumi.prod-primary.yaml", "edxstack:backup.s3SecretKey", "pulumi config set --secret"),
+                new Case("agent image not pinned", p -> p.setConfig(PRIMARY, "edxstack:backup.agentImage", "localhost:5000/edxstack/backup-agent:latest"),
+                        "Pulumi.prod-primary.yaml", "edxstack:backup.agentImage", "pinned to a version"),
+                new Case("DNS zone without a front-door address", p -> p.unsetConfig(PRIMARY, "edxstack:dns.frontDoorAddress"),
+                        "Pulumi.prod-primary.yaml", "edxstack:dns.frontDoorAddress", "need the address"),
+                new Case("primary unreachable stated on a standby stack", p -> p.setConfig("prod-dr", "edxstack:failover.primaryUnreachable", "true"),
+                        "Pulumi.prod-dr.yaml", "edxstack:failover.primaryUnreachable", "only means something on an active stack"),
+                new Case("backup schedule not cron", p -> p.write(DEMO, p.read(DEMO) + "backup:\n  schedule: every hour\n"),
+                        DEMO, "backup.schedule", "cron schedule of five fields"),
                 new Case("platform name not matching its file", p -> p.replace(DEMO, "name: demo", "name: demo2"),
                         DEMO, "name", "must match the file name 'demo'"),
                 new Case("platform taking a system namespace", p -> p.write("stacks/platforms/kube-system.yaml",
@@ -147,8 +161,10 @@ class InvalidInputTest {
         invalid.breakIt().accept(project);
         AtomicInteger engineStarts = new AtomicInteger();
 
-        ConfigException error = assertThrows(ConfigException.class, () -> EdxstackProgram.launch(project.dir(), PRIMARY,
-                project.rawConfig(PRIMARY), program -> engineStarts.incrementAndGet()));
+        String stack = invalid.file().startsWith("Pulumi.prod-dr") ? "prod-dr" : PRIMARY;
+
+        ConfigException error = assertThrows(ConfigException.class, () -> EdxstackProgram.launch(project.dir(), stack,
+                project.rawConfig(stack), program -> engineStarts.incrementAndGet()));
 
         assertThat(error.problems())
                 .anySatisfy(problem -> {

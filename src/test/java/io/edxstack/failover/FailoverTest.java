@@ -1,0 +1,120 @@
+package io.edxstack.failover;
+
+import io.edxstack.render.DesiredState;
+import io.edxstack.render.DesiredStateJson;
+import io.edxstack.render.RenderException;
+import io.edxstack.render.RenderedResource;
+import io.edxstack.state.ResourceState;
+import io.edxstack.testing.TestProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Promotion of the DR stack by a reviewed config change, the split-brain guard, and independence of the
+ * DR stack from the primary region. The peer's recorded role comes from its stack file under render.
+ */
+class FailoverTest {
+    private static final String DR = "prod-dr";
+    private static final String CRON_JOB = "kubernetes:batch/v1:CronJob";
+    private static final String RECORD_SET = "openstack:dns/recordSet:RecordSet";
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void promotion_whilePrimaryIsRecordedActive_isRefusedAsSplitBrain() {
+        TestProject project = TestProject.copyOfRepository(tempDir).setConfig(DR, "edxstack:role", "active");
+
+        RenderException error = assertThrows(RenderException.class, () -> project.render(DR));
+
+        assertThat(error.getCause()).isInstanceOf(SplitBrainException.class);
+        assertThat(error.getMessage()).contains("prod-dr and prod-primary would both be active (split brain)")
+                .contains("edxstack:failover.primaryUnreachable");
+    }
+
+    @Test
+    void splitBrainGuard_refusesBeforeAnyResourceIsRegistered() {
+        TestProject project = TestProject.copyOfRepository(tempDir).setConfig(DR, "edxstack:role", "active");
+        var config = io.edxstack.config.StackInputs.load(project.dir(), DR, project.rawConfig(DR)).config();
+
+        assertThrows(SplitBrainException.class, () -> SplitBrainGuard.check(config, PeerState.known("prod-primary", "active")));
+        assertThat(SplitBrainGuard.check(config, PeerState.known("prod-primary", "standby"))).isEmpty();
+        assertThat(SplitBrainGuard.check(config, PeerState.unknown("prod-primary", "state unreadable")))
+                .hasValueSatisfying(w -> assertThat(w).contains("role is unknown (state unreadable)"));
+    }
+
+    @Test
+    void promotion_withPrimaryUnreachable_swapsRestoresForBackupsAndPointsDnsHere() {
+        TestProject project = TestProject.copyOfRepository(tempDir)
+                .setConfig(DR, "edxstack:role", "active")
+                .setConfig(DR, "edxstack:failover.primaryUnreachable", "true");
+
+        DesiredState dr = project.render(DR);
+
+        assertThat(dr.ofType(CRON_JOB)).extracting(r -> r.state().name())
+                .containsExactlyInAnyOrder("demo-backup-mysql", "demo-backup-mongodb", "demo-prune-backups");
+        assertThat(dr.ofType(RECORD_SET)).extracting(r -> r.state().input("name")).containsExactlyInAnyOrder(
+                "learn.demo.example.org.", "studio.demo.example.org.", "apps.learn.demo.example.org.");
+        assertThat(dr.ofType(RECORD_SET)).allSatisfy(r -> assertThat(r.state().inputs())
+                .containsEntry("records", List.of("198.51.100.10"))
+                .containsEntry("type", "A")
+                .containsEntry("ttl", 120L)
+                .containsEntry("region", "RegionTwo"));
+        assertThat(dr.outputs()).containsEntry("role", "active");
+    }
+
+    @Test
+    void promotedDr_dependsOnNothingOfThePrimaryRegion() {
+        TestProject project = TestProject.copyOfRepository(tempDir)
+                .setConfig(DR, "edxstack:role", "active")
+                .setConfig(DR, "edxstack:failover.primaryUnreachable", "true");
+
+        DesiredState dr = project.render(DR);
+
+        String json = DesiredStateJson.write(dr);
+        assertThat(json).doesNotContain("RegionOne").doesNotContain("edx-primary").doesNotContain("203.0.113.10")
+                .doesNotContain("urn:pulumi:prod-primary");
+        for (RenderedResource resource : dr.resources()) {
+            ResourceState state = resource.state();
+            if (state.provider() != null) {
+                assertThat(state.provider()).startsWith("urn:pulumi:prod-dr::");
+            }
+        }
+    }
+
+    @Test
+    void standby_ownsNoDnsRecords_activePrimaryOwnsThemAll() {
+        assertThat(TestProject.REPOSITORY_RENDER.dr().ofType(RECORD_SET)).isEmpty();
+        assertThat(TestProject.REPOSITORY_RENDER.primary().ofType(RECORD_SET)).hasSize(5)
+                .allSatisfy(r -> assertThat(r.state().input("records")).isEqualTo(List.of("203.0.113.10")));
+    }
+
+    @Test
+    void failback_primaryComingBackActiveWhileDrIsActive_isRefused() {
+        TestProject project = TestProject.copyOfRepository(tempDir)
+                .setConfig(DR, "edxstack:role", "active")
+                .setConfig(DR, "edxstack:failover.primaryUnreachable", "true");
+
+        RenderException error = assertThrows(RenderException.class, () -> project.render("prod-primary"));
+
+        assertThat(error.getMessage()).contains("prod-primary and prod-dr would both be active");
+        project.setConfig("prod-primary", "edxstack:role", "standby");
+        DesiredState primary = project.render("prod-primary");
+        assertThat(primary.ofType(CRON_JOB)).extracting(r -> r.state().name()).contains("demo-restore-mysql")
+                .noneMatch(name -> name.contains("backup-"));
+        assertThat(primary.ofType(RECORD_SET)).isEmpty();
+    }
+
+    @Test
+    void render_peerLabelledInStackOutputs_roleOutputIsWhatThePeerReads() {
+        Map<String, Object> outputs = TestProject.REPOSITORY_RENDER.primary().outputs();
+        assertThat(outputs).containsEntry("role", "active").containsEntry("region", "RegionOne");
+    }
+}
