@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         description = "Open edX platforms on OpenStack Magnum Kubernetes, as Pulumi stacks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                BackupCommand.class,
+                BackupsCommand.class,
+                RestoreCommand.class,
         })
 public final class EdxstackCli implements Runnable {
 
