@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 RenderCommand.class,
                 DiffCommand.class,
+                BackupCommand.class,
+                BackupsCommand.class,
+                RestoreCommand.class,
         })
 public final class EdxstackCli implements Runnable {
 

@@ -1,0 +1,117 @@
+package io.edxstack.backup;
+
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The S3 requests the agent makes, on one bucket. Every failure comes out as a {@link BackupException} naming the
+ * request and key; nothing here logs.
+ */
+public final class BackupStore implements AutoCloseable {
+    private final S3Client s3;
+    private final String bucket;
+
+    public BackupStore(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    public static BackupStore open(S3Settings settings, int concurrency) {
+        return new BackupStore(S3ClientFactory.create(settings, concurrency), settings.bucket());
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    String startUpload(String key) {
+        return call("CreateMultipartUpload", key, () -> s3.createMultipartUpload(
+                r -> r.bucket(bucket).key(key).contentType("application/zstd")).uploadId());
+    }
+
+    /** Sends one part straight from the caller's buffer: the SDK reads it through a stream, it is never copied. */
+    CompletedPart uploadPart(String key, String uploadId, int partNumber, byte[] buffer, int length) {
+        RequestBody body = RequestBody.fromContentProvider(
+                () -> new ByteArrayInputStream(buffer, 0, length), length, "application/octet-stream");
+        String etag = call("UploadPart " + partNumber, key, () -> s3.uploadPart(
+                r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber).contentLength((long) length),
+                body).eTag());
+        return CompletedPart.builder().partNumber(partNumber).eTag(etag).build();
+    }
+
+    void completeUpload(String key, String uploadId, List<CompletedPart> parts) {
+        call("CompleteMultipartUpload", key, () -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(key)
+                .uploadId(uploadId).multipartUpload(m -> m.parts(parts))));
+    }
+
+    void abortUpload(String key, String uploadId) {
+        call("AbortMultipartUpload", key, () -> s3.abortMultipartUpload(
+                r -> r.bucket(bucket).key(key).uploadId(uploadId)));
+    }
+
+    /** Size of an object as S3 stores it; asked after completing an upload since RGW returns no ETag from it. */
+    long sizeOf(String key) {
+        HeadObjectResponse head = call("HeadObject", key, () -> s3.headObject(r -> r.bucket(bucket).key(key)));
+        return head.contentLength();
+    }
+
+    void putText(String key, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        call("PutObject", key, () -> s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/json"),
+                RequestBody.fromBytes(bytes)));
+    }
+
+    String getText(String key) {
+        return call("GetObject", key, () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String());
+    }
+
+    /** Streams an object; a plain GET, which RGW serves for multipart objects as one body. */
+    public InputStream open(String key) {
+        ResponseInputStream<GetObjectResponse> stream =
+                call("GetObject", key, () -> s3.getObject(r -> r.bucket(bucket).key(key)));
+        return new StorageInputStream(stream, bucket, key);
+    }
+
+    public List<StoredObject> list(String prefix) {
+        return call("ListObjectsV2", prefix, () -> s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
+                .contents().stream()
+                .map(o -> new StoredObject(o.key(), o.size(), o.lastModified()))
+                .toList());
+    }
+
+    public List<PendingUpload> pendingUploads(String prefix) {
+        return call("ListMultipartUploads", prefix, () -> s3.listMultipartUploadsPaginator(
+                        r -> r.bucket(bucket).prefix(prefix))
+                .uploads().stream()
+                .map(u -> new PendingUpload(u.key(), u.uploadId(), u.initiated()))
+                .toList());
+    }
+
+    public void delete(String key) {
+        call("DeleteObject", key, () -> s3.deleteObject(r -> r.bucket(bucket).key(key)));
+    }
+
+    private <T> T call(String operation, String key, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (SdkException e) {
+            throw S3Errors.translate(operation, bucket, key, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+}

@@ -1,0 +1,68 @@
+package io.edxstack.backup;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The catalogue as S3 holds it: one listing of the platform's folder, then the manifests it names. */
+public final class S3BackupCatalogue implements BackupCatalogue {
+    public static final String LATEST = "latest";
+
+    private final BackupStore store;
+    private final String prefix;
+
+    public S3BackupCatalogue(BackupStore store, String prefix) {
+        this.store = store;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public List<BackupManifest> completeBackups(String platform, DatabaseKind kind) {
+        return inventory(platform, kind).complete();
+    }
+
+    public BackupInventory inventory(String platform, DatabaseKind kind) {
+        BackupKeys keys = new BackupKeys(prefix, platform, kind);
+        Map<String, StoredObject> objects = store.list(keys.folder()).stream()
+                .collect(Collectors.toMap(StoredObject::key, Function.identity()));
+        List<BackupManifest> complete = new ArrayList<>();
+        List<StoredObject> leftovers = new ArrayList<>();
+        for (StoredObject object : objects.values()) {
+            Optional<BackupId> id = keys.idOf(object.key());
+            if (id.isEmpty()) {
+                continue;
+            }
+            boolean manifest = keys.isManifest(object.key());
+            boolean partnerExists = objects.containsKey(manifest ? keys.dataKey(id.get()) : keys.manifestKey(id.get()));
+            if (!partnerExists) {
+                leftovers.add(object);
+            } else if (manifest) {
+                complete.add(BackupManifest.fromJson(store.getText(object.key()), object.key()));
+            }
+        }
+        complete.sort(Comparator.comparing(BackupManifest::backupId).reversed());
+        leftovers.sort(Comparator.comparing(StoredObject::key));
+        return new BackupInventory(complete, leftovers, store.pendingUploads(keys.folder()));
+    }
+
+    /** The newest complete backup, or the one named; fails with a hint when there is none. */
+    public BackupManifest find(String platform, DatabaseKind kind, String selector) {
+        List<BackupManifest> complete = completeBackups(platform, kind);
+        String where = kind + " of platform " + platform + " under s3://" + store.bucket() + "/"
+                + new BackupKeys(prefix, platform, kind).folder();
+        if (LATEST.equals(selector)) {
+            return complete.stream().findFirst().orElseThrow(() -> new BackupSettingsException(
+                    "no complete backup of " + where + ", perhaps run 'backup " + kind + "' first or check --s3-prefix"));
+        }
+        BackupId wanted = new BackupId(selector);
+        return complete.stream()
+                .filter(manifest -> manifest.id().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new BackupSettingsException("no complete backup " + wanted + " of " + where
+                        + ", perhaps pick one from 'backups list'"));
+    }
+}

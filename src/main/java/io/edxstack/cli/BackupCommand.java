@@ -1,0 +1,115 @@
+package io.edxstack.cli;
+
+import io.edxstack.backup.AgentLog;
+import io.edxstack.backup.BackupAgent;
+import io.edxstack.backup.BackupKeys;
+import io.edxstack.backup.BackupManifest;
+import io.edxstack.backup.BackupRequest;
+import io.edxstack.backup.BackupStore;
+import io.edxstack.backup.CredentialsPipe;
+import io.edxstack.backup.DatabaseKind;
+import io.edxstack.backup.MongoConnection;
+import io.edxstack.backup.MongoTools;
+import io.edxstack.backup.MysqlConnection;
+import io.edxstack.backup.MysqlTools;
+import io.edxstack.backup.PipelineTuning;
+import io.edxstack.backup.S3Settings;
+import io.edxstack.backup.StackRole;
+import io.edxstack.backup.BackupSettingsException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+import static io.edxstack.cli.S3Options.required;
+
+/** {@code backup mysql|mongodb}: what the backup CronJobs run. */
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = "Dump a platform's database, compress it with zstd and stream it to S3 as one object, "
+                + "then write its manifest.")
+public final class BackupCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "mysql|mongodb", converter = BackupKindConverter.class,
+            description = "database to back up")
+    DatabaseKind kind;
+
+    @Mixin
+    BackupPlatformOptions platform;
+
+    @Mixin
+    S3Options s3;
+
+    @Mixin
+    BackupDatabaseOptions databases;
+
+    @Option(names = "--region", defaultValue = "${env:EDXSTACK_REGION}",
+            description = "region writing the backup, recorded in the manifest (env EDXSTACK_REGION)")
+    String region;
+
+    @Option(names = "--stack-role", defaultValue = "${env:EDXSTACK_STACK_ROLE}",
+            description = "active|standby, recorded in the manifest (env EDXSTACK_STACK_ROLE)")
+    String stackRole;
+
+    @Option(names = "--dump-tool", defaultValue = "${env:EDXSTACK_DUMP_TOOL}",
+            description = "dump tool to run (env EDXSTACK_DUMP_TOOL; default mariadb-dump or mongodump)")
+    String dumpTool;
+
+    @Option(names = "--part-size", defaultValue = "${env:EDXSTACK_PART_SIZE:-16MiB}",
+            converter = BackupSizeConverter.class,
+            description = "multipart part size (env EDXSTACK_PART_SIZE, default ${DEFAULT-VALUE})")
+    int partSize;
+
+    @Option(names = "--concurrency", defaultValue = "${env:EDXSTACK_UPLOAD_CONCURRENCY:-3}",
+            description = "parts uploaded at once (env EDXSTACK_UPLOAD_CONCURRENCY, default ${DEFAULT-VALUE})")
+    int concurrency;
+
+    @Option(names = "--zstd-level", defaultValue = "${env:EDXSTACK_ZSTD_LEVEL:-1}",
+            description = "zstd level (env EDXSTACK_ZSTD_LEVEL, default ${DEFAULT-VALUE})")
+    int zstdLevel;
+
+    @Option(names = "--zstd-workers", defaultValue = "${env:EDXSTACK_ZSTD_WORKERS:-2}",
+            description = "zstd compression threads (env EDXSTACK_ZSTD_WORKERS, default ${DEFAULT-VALUE})")
+    int zstdWorkers;
+
+    @Override
+    public Integer call() {
+        String platformName = platform.platform();
+        String writingRegion = required(region, "writing region", "--region", "EDXSTACK_REGION");
+        String role = StackRole.parse(stackRole).map(StackRole::label).orElseThrow(() -> new BackupSettingsException(
+                "stack role '" + (stackRole == null ? "" : stackRole) + "' (--stack-role, EDXSTACK_STACK_ROLE) is "
+                        + "neither active nor standby, perhaps active"));
+        PipelineTuning tuning = new PipelineTuning(partSize, concurrency, zstdLevel, zstdWorkers);
+        S3Settings settings = s3.settings();
+        BackupKeys keys = new BackupKeys(settings.prefix(), platformName, kind);
+        AgentLog log = AgentLog.stderr();
+        try (BackupStore store = BackupStore.open(settings, concurrency)) {
+            BackupAgent agent = new BackupAgent(store, Clock.systemUTC(), log);
+            BackupManifest manifest = kind == DatabaseKind.MYSQL
+                    ? backupMysql(agent, keys, writingRegion, role, tuning)
+                    : backupMongo(agent, keys, writingRegion, role, tuning);
+            System.out.println(manifest.backupId() + " s3://" + settings.bucket() + "/" + manifest.objectKey() + " "
+                    + manifest.size() + " bytes sha256 " + manifest.sha256());
+        }
+        return 0;
+    }
+
+    private BackupManifest backupMysql(BackupAgent agent, BackupKeys keys, String writingRegion, String role,
+                                       PipelineTuning tuning) {
+        MysqlConnection db = databases.mysql();
+        String tool = dumpTool == null || dumpTool.isBlank() ? MysqlTools.DEFAULT_DUMP_TOOL : dumpTool;
+        return agent.run(new BackupRequest(keys, db.database(), MysqlTools.dump(db, tool), writingRegion, role,
+                tuning, platform.progressInterval));
+    }
+
+    private BackupManifest backupMongo(BackupAgent agent, BackupKeys keys, String writingRegion, String role,
+                                       PipelineTuning tuning) {
+        MongoConnection db = databases.mongo();
+        String tool = dumpTool == null || dumpTool.isBlank() ? MongoTools.DEFAULT_DUMP_TOOL : dumpTool;
+        try (CredentialsPipe credentials = CredentialsPipe.serve(MongoTools.credentialsYaml(db), "mongodump.yaml")) {
+            return agent.run(new BackupRequest(keys, db.database(), MongoTools.dump(db, tool, credentials.path()),
+                    writingRegion, role, tuning, platform.progressInterval));
+        }
+    }
+}

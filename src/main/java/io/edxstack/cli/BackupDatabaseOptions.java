@@ -1,0 +1,66 @@
+package io.edxstack.cli;
+
+import io.edxstack.backup.MongoConnection;
+import io.edxstack.backup.MysqlConnection;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+import static io.edxstack.cli.S3Options.required;
+
+/**
+ * How to reach the platform's databases; only the kind a command works on is validated. Passwords come from
+ * EDXSTACK_MYSQL_PASSWORD / EDXSTACK_MONGODB_PASSWORD or a file, never a flag.
+ */
+final class BackupDatabaseOptions {
+    @Option(names = "--mysql-host", defaultValue = "${env:EDXSTACK_MYSQL_HOST}",
+            description = "MySQL host (env EDXSTACK_MYSQL_HOST)")
+    String mysqlHost;
+
+    @Option(names = "--mysql-port", defaultValue = "${env:EDXSTACK_MYSQL_PORT:-3306}",
+            description = "MySQL port (env EDXSTACK_MYSQL_PORT, default ${DEFAULT-VALUE})")
+    int mysqlPort;
+
+    @Option(names = "--mysql-user", defaultValue = "${env:EDXSTACK_MYSQL_USER}",
+            description = "MySQL user (env EDXSTACK_MYSQL_USER)")
+    String mysqlUser;
+
+    @Option(names = "--mysql-password-file", defaultValue = "${env:EDXSTACK_MYSQL_PASSWORD_FILE}",
+            description = "file holding the MySQL password (env EDXSTACK_MYSQL_PASSWORD_FILE); "
+                    + "else env EDXSTACK_MYSQL_PASSWORD")
+    Path mysqlPasswordFile;
+
+    @Option(names = "--mysql-database", defaultValue = "${env:EDXSTACK_MYSQL_DATABASE:-edxapp}",
+            description = "MySQL database (env EDXSTACK_MYSQL_DATABASE, default ${DEFAULT-VALUE})")
+    String mysqlDatabase;
+
+    @Option(names = "--mongodb-uri", defaultValue = "${env:EDXSTACK_MONGODB_URI}",
+            description = "MongoDB connection URI (env EDXSTACK_MONGODB_URI)")
+    String mongoUri;
+
+    @Option(names = "--mongodb-password-file", defaultValue = "${env:EDXSTACK_MONGODB_PASSWORD_FILE}",
+            description = "file holding the MongoDB password (env EDXSTACK_MONGODB_PASSWORD_FILE); "
+                    + "else env EDXSTACK_MONGODB_PASSWORD")
+    Path mongoPasswordFile;
+
+    @Option(names = "--mongodb-database", defaultValue = "${env:EDXSTACK_MONGODB_DATABASE:-openedx}",
+            description = "MongoDB database (env EDXSTACK_MONGODB_DATABASE, default ${DEFAULT-VALUE})")
+    String mongoDatabase;
+
+    MysqlConnection mysql() {
+        String password = BackupSecrets.read(mysqlPasswordFile, "--mysql-password-file", "EDXSTACK_MYSQL_PASSWORD");
+        return new MysqlConnection(required(mysqlHost, "MySQL host", "--mysql-host", "EDXSTACK_MYSQL_HOST"),
+                mysqlPort,
+                required(mysqlUser, "MySQL user", "--mysql-user", "EDXSTACK_MYSQL_USER"),
+                password == null ? "" : password,
+                required(mysqlDatabase, "MySQL database", "--mysql-database", "EDXSTACK_MYSQL_DATABASE"));
+    }
+
+    MongoConnection mongo() {
+        String password = BackupSecrets.read(mongoPasswordFile, "--mongodb-password-file",
+                "EDXSTACK_MONGODB_PASSWORD");
+        return new MongoConnection(required(mongoUri, "MongoDB URI", "--mongodb-uri", "EDXSTACK_MONGODB_URI"),
+                password == null ? "" : password,
+                required(mongoDatabase, "MongoDB database", "--mongodb-database", "EDXSTACK_MONGODB_DATABASE"));
+    }
+}

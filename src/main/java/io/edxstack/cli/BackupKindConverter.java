@@ -1,0 +1,17 @@
+package io.edxstack.cli;
+
+import io.edxstack.backup.BackupSettingsException;
+import io.edxstack.backup.DatabaseKind;
+import picocli.CommandLine;
+
+/** mysql | mongodb, as in object keys. */
+final class BackupKindConverter implements CommandLine.ITypeConverter<DatabaseKind> {
+    @Override
+    public DatabaseKind convert(String text) {
+        try {
+            return DatabaseKind.fromLabel(text);
+        } catch (BackupSettingsException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+}

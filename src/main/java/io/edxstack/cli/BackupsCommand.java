@@ -1,0 +1,188 @@
+package io.edxstack.cli;
+
+import io.edxstack.backup.AgentLog;
+import io.edxstack.backup.BackupInventory;
+import io.edxstack.backup.BackupKeys;
+import io.edxstack.backup.BackupManifest;
+import io.edxstack.backup.BackupSettingsException;
+import io.edxstack.backup.BackupStore;
+import io.edxstack.backup.BackupVerifier;
+import io.edxstack.backup.DatabaseKind;
+import io.edxstack.backup.PrunePlan;
+import io.edxstack.backup.Pruner;
+import io.edxstack.backup.RetentionPlanner;
+import io.edxstack.backup.RetentionPolicy;
+import io.edxstack.backup.S3BackupCatalogue;
+import io.edxstack.backup.S3Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code backups list|verify|prune}: the catalogue of complete backups, and its upkeep. */
+@Command(name = "backups", mixinStandardHelpOptions = true,
+        description = "List, verify and prune a platform's backups.",
+        subcommands = {BackupsCommand.ListBackups.class, BackupsCommand.VerifyBackup.class,
+                BackupsCommand.PruneBackups.class})
+public final class BackupsCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required, perhaps 'backups list "
+                + "--platform NAME'");
+    }
+
+    /** Options every catalogue command takes. */
+    static final class Scope {
+        @Mixin
+        BackupPlatformOptions platform;
+
+        @Mixin
+        S3Options s3;
+
+        @Option(names = "--database", paramLabel = "mysql|mongodb", converter = BackupKindConverter.class,
+                description = "only this database kind (default: both)")
+        DatabaseKind kind;
+
+        List<DatabaseKind> kinds() {
+            return kind == null ? List.of(DatabaseKind.values()) : List.of(kind);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Complete backups (those with a manifest), newest first.")
+    static final class ListBackups implements Callable<Integer> {
+        @Mixin
+        Scope scope;
+
+        @Override
+        public Integer call() {
+            S3Settings settings = scope.s3.settings();
+            try (BackupStore store = BackupStore.open(settings, 1)) {
+                S3BackupCatalogue catalogue = new S3BackupCatalogue(store, settings.prefix());
+                System.out.printf("%-24s %-8s %-20s %12s  %-12s %s%n", "ID", "DATABASE", "STARTED", "SIZE", "SHA256",
+                        "REGION");
+                for (DatabaseKind kind : scope.kinds()) {
+                    for (BackupManifest backup : catalogue.completeBackups(scope.platform.platform(), kind)) {
+                        System.out.printf("%-24s %-8s %-20s %12d  %-12s %s%n", backup.backupId(), kind,
+                                backup.startedAt().toString(), backup.size(), backup.sha256().substring(0, 12),
+                                backup.region());
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Re-read a backup and compare its size and SHA-256 with its manifest; exit 1 on mismatch.")
+    static final class VerifyBackup implements Callable<Integer> {
+        @Mixin
+        Scope scope;
+
+        @Option(names = "--backup", paramLabel = "ID|latest", defaultValue = "latest",
+                description = "backup to verify (default: the newest of each database kind)")
+        String backup;
+
+        @Override
+        public Integer call() {
+            S3Settings settings = scope.s3.settings();
+            try (BackupStore store = BackupStore.open(settings, 1)) {
+                S3BackupCatalogue catalogue = new S3BackupCatalogue(store, settings.prefix());
+                List<BackupManifest> chosen = chosen(catalogue);
+                for (BackupManifest manifest : chosen) {
+                    new BackupVerifier(store).verify(manifest);
+                    System.out.println("verified " + manifest.backupId() + " (" + manifest.databaseKind() + "): "
+                            + manifest.size() + " bytes, sha256 " + manifest.sha256());
+                }
+            }
+            return 0;
+        }
+
+        private List<BackupManifest> chosen(S3BackupCatalogue catalogue) {
+            String platform = scope.platform.platform();
+            if (S3BackupCatalogue.LATEST.equals(backup)) {
+                List<BackupManifest> newest = scope.kinds().stream()
+                        .flatMap(kind -> catalogue.completeBackups(platform, kind).stream().limit(1))
+                        .toList();
+                if (newest.isEmpty()) {
+                    throw new BackupSettingsException("platform " + platform + " has no complete backup to verify, "
+                            + "perhaps check --platform and --s3-prefix");
+                }
+                return newest;
+            }
+            return scope.kinds().stream()
+                    .flatMap(kind -> catalogue.completeBackups(platform, kind).stream())
+                    .filter(manifest -> manifest.backupId().equals(backup))
+                    .findFirst()
+                    .map(List::of)
+                    .orElseThrow(() -> new BackupSettingsException("no complete backup " + backup + " of platform "
+                            + platform + ", perhaps pick one from 'backups list'"));
+        }
+    }
+
+    @Command(name = "prune", mixinStandardHelpOptions = true,
+            description = "Delete expired backups, incomplete leftovers and stale multipart uploads.")
+    static final class PruneBackups implements Callable<Integer> {
+        @Mixin
+        Scope scope;
+
+        @Option(names = "--keep-daily", defaultValue = "${env:EDXSTACK_KEEP_DAILY:-7}",
+                description = "newest backup of each of the last N days with backups (default ${DEFAULT-VALUE})")
+        int keepDaily;
+
+        @Option(names = "--keep-weekly", defaultValue = "${env:EDXSTACK_KEEP_WEEKLY:-4}",
+                description = "newest backup of each of the last N ISO weeks with backups (default ${DEFAULT-VALUE})")
+        int keepWeekly;
+
+        @Option(names = "--min-keep", defaultValue = "${env:EDXSTACK_MIN_KEEP:-3}",
+                description = "never keep fewer complete backups than this (default ${DEFAULT-VALUE})")
+        int minKeep;
+
+        @Option(names = "--grace", defaultValue = "${env:EDXSTACK_PRUNE_GRACE:-24h}",
+                converter = BackupDurationConverter.class,
+                description = "age before incomplete leftovers and multipart uploads are removed; longer than the "
+                        + "longest backup run (default ${DEFAULT-VALUE})")
+        Duration grace;
+
+        @Option(names = "--dry-run", description = "print the plan, change nothing")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            RetentionPolicy policy = new RetentionPolicy(keepDaily, keepWeekly, minKeep, grace);
+            S3Settings settings = scope.s3.settings();
+            String platform = scope.platform.platform();
+            AgentLog log = AgentLog.stderr();
+            try (BackupStore store = BackupStore.open(settings, 1)) {
+                S3BackupCatalogue catalogue = new S3BackupCatalogue(store, settings.prefix());
+                for (DatabaseKind kind : scope.kinds()) {
+                    BackupInventory inventory = catalogue.inventory(platform, kind);
+                    PrunePlan plan = RetentionPlanner.plan(inventory, policy, Clock.systemUTC());
+                    print(kind, plan);
+                    if (!dryRun) {
+                        new Pruner(store, log).apply(plan, new BackupKeys(settings.prefix(), platform, kind));
+                    }
+                }
+            }
+            return 0;
+        }
+
+        private void print(DatabaseKind kind, PrunePlan plan) {
+            String verb = dryRun ? "would " : "";
+            plan.kept().forEach(k -> System.out.println(kind + " keep   " + k.backup().backupId() + "  " + k.reason()));
+            plan.expired().forEach(b -> System.out.println(kind + " " + verb + "delete " + b.backupId() + "  expired"));
+            plan.leftovers().forEach(o -> System.out.println(kind + " " + verb + "delete " + o.key()
+                    + "  incomplete since " + o.lastModified()));
+            plan.staleUploads().forEach(u -> System.out.println(kind + " " + verb + "abort  upload of " + u.key()
+                    + "  started " + u.initiated()));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.edxstack.cli;
+
+import io.edxstack.backup.BackupSettingsException;
+import io.edxstack.backup.S3Settings;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/** Where backups are stored; every flag defaults from the environment variable the CronJob sets. */
+final class S3Options {
+    @Option(names = "--s3-endpoint", defaultValue = "${env:EDXSTACK_S3_ENDPOINT}",
+            description = "S3 endpoint URL, e.g. https://rgw.example.org (env EDXSTACK_S3_ENDPOINT)")
+    String endpoint;
+
+    @Option(names = "--s3-region", defaultValue = "${env:EDXSTACK_S3_REGION:-us-east-1}",
+            description = "S3 signing region (env EDXSTACK_S3_REGION, default ${DEFAULT-VALUE})")
+    String region;
+
+    @Option(names = "--s3-bucket", defaultValue = "${env:EDXSTACK_S3_BUCKET}",
+            description = "bucket holding the backups (env EDXSTACK_S3_BUCKET)")
+    String bucket;
+
+    @Option(names = "--s3-prefix", defaultValue = "${env:EDXSTACK_S3_PREFIX:-backups}",
+            description = "key prefix of the backups (env EDXSTACK_S3_PREFIX, default ${DEFAULT-VALUE})")
+    String prefix;
+
+    @Option(names = "--s3-access-key-id", defaultValue = "${env:AWS_ACCESS_KEY_ID}",
+            description = "S3 access key id (env AWS_ACCESS_KEY_ID)")
+    String accessKeyId;
+
+    @Option(names = "--s3-secret-key-file", defaultValue = "${env:EDXSTACK_S3_SECRET_KEY_FILE}",
+            description = "file holding the S3 secret key (env EDXSTACK_S3_SECRET_KEY_FILE); "
+                    + "else env AWS_SECRET_ACCESS_KEY")
+    Path secretKeyFile;
+
+    @Option(names = "--s3-max-attempts", defaultValue = "${env:EDXSTACK_S3_MAX_ATTEMPTS:-4}",
+            description = "attempts per S3 request before giving up (env EDXSTACK_S3_MAX_ATTEMPTS, default "
+                    + "${DEFAULT-VALUE})")
+    int maxAttempts;
+
+    S3Settings settings() {
+        URI uri = endpoint();
+        String secret = BackupSecrets.read(secretKeyFile, "--s3-secret-key-file", "AWS_SECRET_ACCESS_KEY");
+        if (secret == null || secret.isBlank()) {
+            throw BackupSettingsException.missing("S3 secret key", "--s3-secret-key-file", "AWS_SECRET_ACCESS_KEY");
+        }
+        return new S3Settings(uri, required(region, "S3 region", "--s3-region", "EDXSTACK_S3_REGION"),
+                required(bucket, "S3 bucket", "--s3-bucket", "EDXSTACK_S3_BUCKET"),
+                prefix == null ? "" : prefix,
+                required(accessKeyId, "S3 access key id", "--s3-access-key-id", "AWS_ACCESS_KEY_ID"),
+                secret, maxAttempts);
+    }
+
+    private URI endpoint() {
+        String text = required(endpoint, "S3 endpoint", "--s3-endpoint", "EDXSTACK_S3_ENDPOINT");
+        try {
+            URI uri = new URI(text);
+            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+                throw new URISyntaxException(text, "not an http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new BackupSettingsException("S3 endpoint '" + text + "' (--s3-endpoint, EDXSTACK_S3_ENDPOINT) is "
+                    + "not an http(s) URL, perhaps https://rgw.example.org");
+        }
+    }
+
+    static String required(String value, String what, String flag, String envVar) {
+        if (value == null || value.isBlank()) {
+            throw BackupSettingsException.missing(what, flag, envVar);
+        }
+        return value.strip();
+    }
+}

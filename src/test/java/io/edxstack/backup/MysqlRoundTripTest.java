@@ -1,0 +1,57 @@
+package io.edxstack.backup;
+
+import io.edxstack.testing.AgentProcess;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole path on real MariaDB and Ceph RGW, through the agent's command line in its own JVM. */
+@Tag("integration")
+class MysqlRoundTripTest {
+    private static BackupTestEnvironment env;
+
+    @BeforeAll
+    static void servers() {
+        env = new BackupTestEnvironment("roundtrip");
+    }
+
+    @Test
+    void restore_afterDataChanged_bringsBackTheBackedUpRows() {
+        env.createOpenEdxDatabase("edxapp_rt", 3000);
+        String original = env.contentOf("edxapp_rt");
+        Map<String, String> agent = env.agentEnvironment("campus", "edxapp_rt");
+
+        AgentProcess.Result backup = AgentProcess.run(agent, 120, "backup", "mysql");
+        assertEquals(0, backup.exitCode(), backup::toString);
+        assertFalse(backup.stderr().contains(io.edxstack.testing.MariaDbServer.PASSWORD), "password leaked");
+        String backupId = backup.stdout().split(" ")[0];
+
+        AgentProcess.Result list = AgentProcess.run(agent, 60, "backups", "list", "--database", "mysql");
+        assertEquals(0, list.exitCode(), list::toString);
+        assertTrue(list.stdout().contains(backupId), list::toString);
+        assertTrue(list.stdout().contains("test-region-1"), list::toString);
+
+        AgentProcess.Result verify = AgentProcess.run(agent, 60, "backups", "verify", "--backup", backupId);
+        assertEquals(0, verify.exitCode(), verify::toString);
+
+        env.mariadb.sql("UPDATE edxapp_rt.courseware_studentmodule SET state = '{\"attempts\": 99}' WHERE id < 100;"
+                + "DELETE FROM edxapp_rt.student_courseenrollment WHERE user_id > 2500;"
+                + "CREATE TABLE edxapp_rt.added_after_backup (id INT PRIMARY KEY);");
+        assertNotEquals(original, env.contentOf("edxapp_rt"));
+
+        AgentProcess.Result restore = AgentProcess.run(agent, 180, "restore", "mysql", "--backup", "latest");
+        assertEquals(0, restore.exitCode(), restore::toString);
+        assertTrue(restore.stdout().contains(backupId), restore::toString);
+
+        assertEquals(original, env.contentOf("edxapp_rt"));
+        assertEquals("", env.mariadb.sql("SHOW DATABASES LIKE 'edxapp\\_rt\\_%'").strip(),
+                "staging and previous databases are dropped after the swap");
+    }
+}

@@ -1,0 +1,97 @@
+package io.edxstack.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent as the CronJob runs it: a separate JVM ({@code io.edxstack.Main} on the test classpath) with its
+ * settings in environment variables, so that it can be killed with SIGKILL like a pod.
+ */
+public final class AgentProcess {
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+
+    private AgentProcess(Process process, Path stdout, Path stderr) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    public static AgentProcess start(Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "io.edxstack.Main"));
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile("agent", ".out");
+            Path err = Files.createTempFile("agent", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(environment);
+            return new AgentProcess(builder.start(), out, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the agent JVM", e);
+        }
+    }
+
+    /** Runs to the end (at most {@code timeoutSeconds}) and returns the result. */
+    public static Result run(Map<String, String> environment, long timeoutSeconds, String... args) {
+        AgentProcess agent = start(environment, args);
+        return agent.await(timeoutSeconds);
+    }
+
+    public Result await(long timeoutSeconds) {
+        try {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException("agent did not finish in " + timeoutSeconds + " s: " + read(stderr));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return new Result(process.exitValue(), read(stdout), read(stderr));
+    }
+
+    /** SIGKILL, as the kubelet does after a pod's grace period or the kernel's OOM killer. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    public record Result(int exitCode, String stdout, String stderr) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\nstdout: " + stdout + "\nstderr: " + stderr;
+        }
+    }
+}
