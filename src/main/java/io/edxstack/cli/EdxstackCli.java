@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 BackupCommand.class,
                 BackupsCommand.class,
                 RestoreCommand.class,
+                FailoverCommand.class,
         })
 public final class EdxstackCli implements Runnable {
 

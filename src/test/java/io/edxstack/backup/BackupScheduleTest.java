@@ -53,11 +53,10 @@ class BackupScheduleTest {
                 "app.kubernetes.io/managed-by", "edxstack", "app.kubernetes.io/name", "backup-agent",
                 "edxstack.io/platform", "demo", "edxstack.io/backup", "mysql"));
         assertThat(job.input("spec.schedule")).isEqualTo("15 */2 * * *");
-        assertThat(job.inputs().get("spec")).satisfies(spec -> assertThat((Map<?, ?>) spec)
-                .containsEntry("concurrencyPolicy", "Forbid")
-                .containsEntry("startingDeadlineSeconds", 900L)
-                .containsEntry("successfulJobsHistoryLimit", 3L)
-                .containsEntry("failedJobsHistoryLimit", 5L));
+        assertThat(job.input("spec.concurrencyPolicy")).isEqualTo("Forbid");
+        assertThat(job.input("spec.startingDeadlineSeconds")).isEqualTo(900L);
+        assertThat(job.input("spec.successfulJobsHistoryLimit")).isEqualTo(3L);
+        assertThat(job.input("spec.failedJobsHistoryLimit")).isEqualTo(5L);
         assertThat(job.input("spec.jobTemplate.spec.activeDeadlineSeconds")).isEqualTo(21600L);
         assertThat(job.input("spec.jobTemplate.spec.backoffLimit")).isEqualTo(1L);
         assertThat(job.input("spec.jobTemplate.spec.template.spec.securityContext")).isEqualTo(Map.of(

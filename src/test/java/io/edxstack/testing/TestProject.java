@@ -33,6 +33,7 @@ public final class TestProject {
 
     public static TestProject copyOfRepository(Path tempDir) {
         try {
+            Files.createDirectories(tempDir);
             for (String file : new String[] {"Pulumi.yaml", "Pulumi.prod-primary.yaml", "Pulumi.prod-dr.yaml"}) {
                 Files.copy(REPOSITORY.resolve(file), tempDir.resolve(file));
             }
