@@ -81,16 +81,6 @@ public final class RenderFixture {
         return this;
     }
 
-    /** A copy of a resource under another logical name and object name, e.g. a second Deployment. */
-    public ResourceState copyOf(String name, String newName, String objectName) {
-        ResourceState original = deepCopy(get(name));
-        ResourceState copy = new ResourceState(original.urn().replace("::" + name, "::" + newName),
-                original.type(), newName, original.parent(), original.provider(), original.protect(),
-                original.inputs());
-        put(PropertyPath.lookup(copy.inputs(), "metadata"), "name", objectName);
-        return copy;
-    }
-
     public RenderFixture protect(String name, boolean protect) {
         ResourceState old = get(name);
         resources.set(resources.indexOf(old), new ResourceState(old.urn(), old.type(), old.name(), old.parent(),
