@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Open edX platforms on OpenStack Magnum Kubernetes, as Pulumi stacks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ReviewCommand.class,
+                PolicyCommand.class,
         })
 public final class EdxstackCli implements Runnable {
 

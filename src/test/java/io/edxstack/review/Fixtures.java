@@ -17,6 +17,11 @@ public final class Fixtures {
         return resource("render/" + name + ".json");
     }
 
+    /** A repository checkout: stack files and catalogue, as the review reads them. */
+    public static Path repository() {
+        return resource("render/repository/Pulumi.prod-primary.yaml").getParent();
+    }
+
     private static Path resource(String name) {
         try {
             return Path.of(Fixtures.class.getClassLoader().getResource(name).toURI());
