@@ -66,6 +66,7 @@ class PolicySetLoaderTest {
         PolicySetException error = assertThrows(PolicySetException.class, () -> PolicySetLoader.load(file));
 
         assertEquals("rules.workload-nonroot", error.key());
+        assertEquals(file, error.file());
         assertTrue(error.getMessage().startsWith(file.toString()), error.getMessage());
         assertTrue(error.getMessage().contains("perhaps one of [workload-non-root"), error.getMessage());
     }

@@ -17,10 +17,6 @@ public record StateView(List<ResourceState> resources) {
         return resources.stream().filter(resource -> KubeObject.isKind(resource, kind));
     }
 
-    public Stream<ResourceState> ofType(String type) {
-        return resources.stream().filter(resource -> resource.type().equals(type));
-    }
-
     /** The object of a kind with this {@code metadata.name} in this namespace. */
     public Optional<ResourceState> find(String kind, String namespace, String name) {
         return ofKind(kind)

@@ -9,6 +9,7 @@ import io.edxstack.policies.kube.KubeObject;
 import io.edxstack.policies.kube.StateView;
 import io.edxstack.policies.kube.Values;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -47,8 +48,12 @@ public final class SamePlatformsRule implements PolicyRule {
         Set<String> otherPlatforms = new StateView(context.other().get().resources()).platformNamespaces()
                 .map(KubeObject::platform).collect(Collectors.toSet());
         List<Finding> findings = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         state.platformNamespaces().forEach(namespace -> {
             String platform = KubeObject.platform(namespace);
+            if (!seen.add(platform)) {
+                return;
+            }
             String declared = KubeObject.labels(namespace).get(STACKS_LABEL);
             List<String> stacks = Values.commaList(declared);
             if (declared != null && !stacks.contains(context.stack())) {
