@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 BackupsCommand.class,
                 RestoreCommand.class,
                 FailoverCommand.class,
+                ReviewCommand.class,
+                PolicyCommand.class,
         })
 public final class EdxstackCli implements Runnable {
 

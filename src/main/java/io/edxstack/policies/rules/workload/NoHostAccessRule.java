@@ -1,0 +1,58 @@
+package io.edxstack.policies.rules.workload;
+
+import io.edxstack.policies.Finding;
+import io.edxstack.policies.Level;
+import io.edxstack.policies.PolicyContext;
+import io.edxstack.policies.PolicyRule;
+import io.edxstack.policies.RuleParameters;
+import io.edxstack.policies.kube.StateView;
+import io.edxstack.policies.kube.Values;
+import io.edxstack.policies.kube.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Pods share no namespace or filesystem with the node: tenants of one cluster stay apart. */
+public final class NoHostAccessRule implements PolicyRule {
+
+    private static final List<String> HOST_NAMESPACES = List.of("hostNetwork", "hostPID", "hostIPC");
+
+    @Override
+    public String id() {
+        return "workload-no-host-access";
+    }
+
+    @Override
+    public Level defaultLevel() {
+        return Level.MANDATORY;
+    }
+
+    @Override
+    public String summary() {
+        return "No pod uses hostNetwork, hostPID, hostIPC or hostPath volumes";
+    }
+
+    @Override
+    public List<Finding> check(StateView state, PolicyContext context, RuleParameters parameters) {
+        List<Finding> findings = new ArrayList<>();
+        state.workloads().forEach(workload -> {
+            List<String> problems = new ArrayList<>();
+            for (String field : HOST_NAMESPACES) {
+                if (Values.isTrue(workload.podSpec(), field)) {
+                    problems.add(field + ": true");
+                }
+            }
+            for (Map<String, Object> volume : Values.maps(workload.podSpec(), "volumes")) {
+                if (volume.get("hostPath") != null) {
+                    problems.add("hostPath volume '" + volume.get("name") + "'");
+                }
+            }
+            if (!problems.isEmpty()) {
+                findings.add(new Finding(workload.resource(), workload.describe() + " uses "
+                        + String.join(", ", problems) + " in " + workload.podSpecPath()
+                        + "; remove them and use a Service, a PVC or an emptyDir instead"));
+            }
+        });
+        return findings;
+    }
+}

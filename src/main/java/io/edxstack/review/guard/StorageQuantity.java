@@ -1,0 +1,39 @@
+package io.edxstack.review.guard;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Kubernetes resource quantities ({@code 50Gi}, {@code 100G}, {@code 1.5Ti}) in bytes, for comparisons. */
+final class StorageQuantity {
+
+    private static final Pattern QUANTITY = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)([a-zA-Z]*)");
+    private static final Map<String, BigDecimal> SUFFIXES = Map.ofEntries(
+            Map.entry("", BigDecimal.ONE),
+            Map.entry("Ki", BigDecimal.valueOf(1L << 10)),
+            Map.entry("Mi", BigDecimal.valueOf(1L << 20)),
+            Map.entry("Gi", BigDecimal.valueOf(1L << 30)),
+            Map.entry("Ti", BigDecimal.valueOf(1L << 40)),
+            Map.entry("Pi", BigDecimal.valueOf(1L << 50)),
+            Map.entry("k", BigDecimal.TEN.pow(3)),
+            Map.entry("M", BigDecimal.TEN.pow(6)),
+            Map.entry("G", BigDecimal.TEN.pow(9)),
+            Map.entry("T", BigDecimal.TEN.pow(12)),
+            Map.entry("P", BigDecimal.TEN.pow(15)));
+
+    private StorageQuantity() {
+    }
+
+    /** Bytes, or null when the text is not a quantity this parser knows. */
+    static BigDecimal bytes(Object value) {
+        if (value == null) {
+            return null;
+        }
+        Matcher matcher = QUANTITY.matcher(String.valueOf(value).trim());
+        if (!matcher.matches() || !SUFFIXES.containsKey(matcher.group(2))) {
+            return null;
+        }
+        return new BigDecimal(matcher.group(1)).multiply(SUFFIXES.get(matcher.group(2)));
+    }
+}
