@@ -2,7 +2,7 @@ package io.edxstack.cli;
 
 import io.edxstack.policies.PolicySet;
 import io.edxstack.policies.PolicySetLoader;
-import io.edxstack.review.DesiredState;
+import io.edxstack.review.StackResources;
 import io.edxstack.review.PolicyRun;
 import io.edxstack.review.StackViolation;
 import io.edxstack.review.input.RenderReader;
@@ -57,10 +57,10 @@ final class PolicyCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "at most two renders (one per stack of the pair), perhaps run the command once per pair");
             }
-            List<DesiredState> stacks = new ArrayList<>();
+            List<StackResources> stacks = new ArrayList<>();
             for (Path file : renders) {
                 RenderedStack render = RenderReader.read(file);
-                stacks.add(new DesiredState(render.stack(), render.role(), render.resources()));
+                stacks.add(new StackResources(render.stack(), render.role(), render.resources()));
             }
             List<StackViolation> violations = PolicyRun.evaluate(policySet(), stacks);
             PrintWriter out = spec.commandLine().getOut();

@@ -25,6 +25,7 @@ public final class Platform extends ComponentResource {
                 .metadata(ObjectMetaArgs.builder()
                         .name(spec.name())
                         .labels(PlatformLabels.namespace(spec.name()))
+                        .annotations(PlatformLabels.namespaceAnnotations(spec))
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).protect(true).build());
         this.namespace = ns.metadata().applyValue(m -> m.name().orElseThrow());

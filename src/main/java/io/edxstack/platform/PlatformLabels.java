@@ -29,6 +29,14 @@ public final class PlatformLabels {
         return labels;
     }
 
+    /**
+     * Which stacks run the platform, from the catalogue: the review's cross-stack check reads it (an
+     * annotation, as a label value cannot hold a list).
+     */
+    public static Map<String, String> namespaceAnnotations(io.edxstack.config.PlatformSpec spec) {
+        return Map.of("edxstack.io/stacks", String.join(",", new java.util.TreeSet<>(spec.stacks())));
+    }
+
     /** The namespace also says it holds data and which Pod Security level its pods must meet. */
     public static Map<String, String> namespace(String platform) {
         Map<String, String> labels = of(platform, "openedx");

@@ -11,10 +11,10 @@ public final class PolicyRun {
     private PolicyRun() {
     }
 
-    public static List<StackViolation> evaluate(PolicySet policySet, List<DesiredState> stacks) {
+    public static List<StackViolation> evaluate(PolicySet policySet, List<StackResources> stacks) {
         List<StackViolation> violations = new ArrayList<>();
-        for (DesiredState stack : stacks) {
-            List<DesiredState> others = stacks.stream().filter(other -> !other.stack().equals(stack.stack())).toList();
+        for (StackResources stack : stacks) {
+            List<StackResources> others = stacks.stream().filter(other -> !other.stack().equals(stack.stack())).toList();
             // The pair rule compares with exactly one other stack; with more, which one is the peer is unclear.
             PolicyContext.OtherStack other = others.size() == 1
                     ? new PolicyContext.OtherStack(others.get(0).stack(), others.get(0).resources()) : null;

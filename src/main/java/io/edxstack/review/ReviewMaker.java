@@ -59,15 +59,15 @@ public final class ReviewMaker {
             renders.put(render.stack(), render);
         }
         List<StackChanges> stacks = new ArrayList<>();
-        Map<String, DesiredState> desired = new TreeMap<>();
+        Map<String, StackResources> desired = new TreeMap<>();
         new TreeMap<>(request.previews()).forEach((stack, file) -> {
             known.require(stack, "--preview " + stack + "=" + file);
             PreviewReader.Preview preview = PreviewReader.read(file, stack);
             stacks.add(preview.changes());
-            desired.put(stack, new DesiredState(stack, role(stack, known, renders), preview.desired()));
+            desired.put(stack, new StackResources(stack, role(stack, known, renders), preview.desired()));
         });
         renders.forEach((stack, render) -> desired.putIfAbsent(stack,
-                new DesiredState(stack, render.role(), render.resources())));
+                new StackResources(stack, render.role(), render.resources())));
         for (Path file : request.desiredDiffs()) {
             StackChanges diff = DesiredDiffReader.read(file);
             known.require(diff.stack(), "--desired-diff " + file);

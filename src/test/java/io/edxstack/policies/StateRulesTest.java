@@ -108,7 +108,7 @@ class StateRulesTest {
     @Test
     void samePlatformsRule_platformDeclaredForPrimaryOnly_passes() {
         RenderFixture primary = RenderFixture.primary().set("acme-namespace",
-                "metadata.labels[\"edxstack.io/stacks\"]", "prod-primary");
+                "metadata.annotations[\"edxstack.io/stacks\"]", "prod-primary");
         RenderFixture dr = RenderFixture.dr().without("acme-namespace");
         PolicyContext context = new PolicyContext(primary.stack(), StackRole.ACTIVE,
                 new PolicyContext.OtherStack(dr.stack(), dr.resources()));
@@ -119,7 +119,7 @@ class StateRulesTest {
     @Test
     void samePlatformsRule_platformOnStackItsLabelExcludes_isMandatoryViolation() {
         RenderFixture dr = RenderFixture.dr().set("acme-namespace",
-                "metadata.labels[\"edxstack.io/stacks\"]", "prod-primary");
+                "metadata.annotations[\"edxstack.io/stacks\"]", "prod-primary");
         RenderFixture primary = RenderFixture.primary();
         PolicyContext context = new PolicyContext(dr.stack(), StackRole.STANDBY,
                 new PolicyContext.OtherStack(primary.stack(), primary.resources()));

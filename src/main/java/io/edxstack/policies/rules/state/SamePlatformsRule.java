@@ -16,12 +16,13 @@ import java.util.stream.Collectors;
 
 /**
  * Both stacks run the same platforms, or a failover loses the ones missing on the standby. A platform
- * meant for one stack only says so on its namespace: {@value #STACKS_LABEL}: {@code "prod-primary"}.
- * Needs the other stack's desired state; without it the rule reports nothing.
+ * meant for some stacks only says so on its namespace, as the catalogue's {@code stacks} list in the
+ * annotation {@value #STACKS_ANNOTATION}: {@code "prod-primary"} (an annotation, since label values cannot
+ * hold a comma-separated list). Needs the other stack's desired state; without it the rule reports nothing.
  */
 public final class SamePlatformsRule implements PolicyRule {
 
-    public static final String STACKS_LABEL = "edxstack.io/stacks";
+    public static final String STACKS_ANNOTATION = "edxstack.io/stacks";
 
     @Override
     public String id() {
@@ -35,7 +36,7 @@ public final class SamePlatformsRule implements PolicyRule {
 
     @Override
     public String summary() {
-        return "Both stacks run the same platforms, unless a platform's namespace label edxstack.io/stacks"
+        return "Both stacks run the same platforms, unless a platform's namespace annotation edxstack.io/stacks"
                 + " limits it to some";
     }
 
@@ -54,16 +55,16 @@ public final class SamePlatformsRule implements PolicyRule {
             if (!seen.add(platform)) {
                 return;
             }
-            String declared = KubeObject.labels(namespace).get(STACKS_LABEL);
+            String declared = KubeObject.annotations(namespace).get(STACKS_ANNOTATION);
             List<String> stacks = Values.commaList(declared);
             if (declared != null && !stacks.contains(context.stack())) {
                 findings.add(new Finding(namespace, "platform '" + platform + "' runs on " + context.stack()
-                        + " but its label " + STACKS_LABEL + " lists only " + stacks + "; add " + context.stack()
+                        + " but its annotation " + STACKS_ANNOTATION + " lists only " + stacks + "; add " + context.stack()
                         + " to the label or remove the platform from this stack"));
             } else if (!otherPlatforms.contains(platform) && (declared == null || stacks.contains(otherStack))) {
                 findings.add(new Finding(namespace, "platform '" + platform + "' runs on " + context.stack()
                         + " but not on " + otherStack + ", so a failover would lose it; add it to " + otherStack
-                        + " or label its namespace " + STACKS_LABEL + ": \"" + context.stack() + "\""));
+                        + " or annotate its namespace " + STACKS_ANNOTATION + ": \"" + context.stack() + "\""));
             }
         });
         return findings;

@@ -5,8 +5,8 @@ import io.edxstack.state.ResourceState;
 import java.util.List;
 
 /** One stack's desired state as the policies check it: from a render or from a preview's new states. */
-public record DesiredState(String stack, StackRole role, List<ResourceState> resources) {
-    public DesiredState {
+public record StackResources(String stack, StackRole role, List<ResourceState> resources) {
+    public StackResources {
         resources = List.copyOf(resources);
     }
 }
