@@ -44,7 +44,7 @@ public final class Renderer {
                     .build()
                     .runTest(program));
             if (!result[0].exceptions().isEmpty()) {
-                Exception first = result[0].exceptions().get(0);
+                Throwable first = unwrap(result[0].exceptions().get(0));
                 throw new RenderException("the program failed for stack " + stack + ": " + first.getMessage(), first);
             }
             if (!result[0].errors().isEmpty()) {
@@ -55,6 +55,16 @@ public final class Renderer {
         } finally {
             PulumiTest.cleanup();
         }
+    }
+
+    /** The SDK wraps the program's own exception in its futures' exceptions, more or less deeply. */
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof java.util.concurrent.CompletionException
+                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static Map<String, Object> outputs(Map<String, Output<?>> outputs) {
