@@ -1,6 +1,5 @@
 package io.edxstack.cli;
 
-import io.edxstack.backup.BackupSettingsException;
 import io.edxstack.config.StackFiles;
 import io.edxstack.config.StackInputs;
 import io.edxstack.failover.BackupFreshnessReport;
@@ -8,9 +7,7 @@ import io.edxstack.failover.FailoverCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
@@ -34,13 +31,8 @@ public final class FailoverCommand implements Runnable {
         @Mixin
         StackOptions stack;
 
-        @Option(names = "--s3-access-key-id", defaultValue = "${env:AWS_ACCESS_KEY_ID}",
-                description = "S3 access key id of the backup bucket (env AWS_ACCESS_KEY_ID)")
-        String accessKeyId;
-
-        @Option(names = "--s3-secret-key-file", defaultValue = "${env:EDXSTACK_S3_SECRET_KEY_FILE}",
-                description = "file holding the S3 secret key (env EDXSTACK_S3_SECRET_KEY_FILE); else env AWS_SECRET_ACCESS_KEY")
-        Path secretKeyFile;
+        @Mixin
+        S3CredentialOptions credentials;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -49,12 +41,8 @@ public final class FailoverCommand implements Runnable {
         public Integer call() {
             StackInputs inputs = StackInputs.load(stack.projectDir(), stack.stack(),
                     StackFiles.read(stack.projectDir(), stack.stack()));
-            String secret = BackupSecrets.read(secretKeyFile, "--s3-secret-key-file", "AWS_SECRET_ACCESS_KEY");
-            if (secret == null || secret.isBlank()) {
-                throw BackupSettingsException.missing("S3 secret key", "--s3-secret-key-file", "AWS_SECRET_ACCESS_KEY");
-            }
-            String access = S3Options.required(accessKeyId, "S3 access key id", "--s3-access-key-id", "AWS_ACCESS_KEY_ID");
-            BackupFreshnessReport report = FailoverCheck.run(inputs, FailoverCheck.settings(inputs, access, secret),
+            BackupFreshnessReport report = FailoverCheck.run(inputs,
+                    FailoverCheck.settings(inputs, credentials.accessKeyId(), credentials.secretKey()),
                     Clock.systemUTC());
             spec.commandLine().getOut().println(report.toText());
             spec.commandLine().getOut().flush();

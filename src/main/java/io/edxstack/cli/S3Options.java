@@ -2,11 +2,11 @@ package io.edxstack.cli;
 
 import io.edxstack.backup.BackupSettingsException;
 import io.edxstack.backup.S3Settings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 
 /** Where backups are stored; every flag defaults from the environment variable the CronJob sets. */
 final class S3Options {
@@ -26,14 +26,8 @@ final class S3Options {
             description = "key prefix of the backups (env EDXSTACK_S3_PREFIX, default ${DEFAULT-VALUE})")
     String prefix;
 
-    @Option(names = "--s3-access-key-id", defaultValue = "${env:AWS_ACCESS_KEY_ID}",
-            description = "S3 access key id (env AWS_ACCESS_KEY_ID)")
-    String accessKeyId;
-
-    @Option(names = "--s3-secret-key-file", defaultValue = "${env:EDXSTACK_S3_SECRET_KEY_FILE}",
-            description = "file holding the S3 secret key (env EDXSTACK_S3_SECRET_KEY_FILE); "
-                    + "else env AWS_SECRET_ACCESS_KEY")
-    Path secretKeyFile;
+    @Mixin
+    S3CredentialOptions credentials;
 
     @Option(names = "--s3-max-attempts", defaultValue = "${env:EDXSTACK_S3_MAX_ATTEMPTS:-4}",
             description = "attempts per S3 request before giving up (env EDXSTACK_S3_MAX_ATTEMPTS, default "
@@ -42,14 +36,11 @@ final class S3Options {
 
     S3Settings settings() {
         URI uri = endpoint();
-        String secret = BackupSecrets.read(secretKeyFile, "--s3-secret-key-file", "AWS_SECRET_ACCESS_KEY");
-        if (secret == null || secret.isBlank()) {
-            throw BackupSettingsException.missing("S3 secret key", "--s3-secret-key-file", "AWS_SECRET_ACCESS_KEY");
-        }
+        String secret = credentials.secretKey();
         return new S3Settings(uri, required(region, "S3 region", "--s3-region", "EDXSTACK_S3_REGION"),
                 required(bucket, "S3 bucket", "--s3-bucket", "EDXSTACK_S3_BUCKET"),
                 prefix == null ? "" : prefix,
-                required(accessKeyId, "S3 access key id", "--s3-access-key-id", "AWS_ACCESS_KEY_ID"),
+                credentials.accessKeyId(),
                 secret, maxAttempts);
     }
 
