@@ -45,7 +45,7 @@ public final class StackConfigParser {
             config.problem(INGRESS_NAMESPACE, "must be a Kubernetes namespace name (got '" + ingressNamespace + "')");
         }
         return new StackConfig(stackName, region, role, peer, config.optionalString(OPENSTACK_CLOUD),
-                cluster, storage, ingressNamespace);
+                cluster, storage, ingressNamespace, WorkloadConfigParser.parse(config));
     }
 
     private static ClusterConfig existingCluster(ConfigReader config) {

@@ -10,6 +10,10 @@ public final class PlatformLabels {
     public static final String PLATFORM = "edxstack.io/platform";
     /** Pods the front door (ingress controller or load balancer) may reach. */
     public static final String EXPOSED = "edxstack.io/exposed";
+    /** Namespace annotation: databases of the platform hosted outside the cluster (read by the review policies). */
+    public static final String EXTERNAL_DATABASES = "edxstack.io/external-databases";
+    /** Namespace annotation: pre-existing Secrets the platform reads (not created by the stack). */
+    public static final String EXTERNAL_SECRETS = "edxstack.io/external-secrets";
 
     private PlatformLabels() {
     }
@@ -26,6 +30,21 @@ public final class PlatformLabels {
     public static Map<String, String> of(String platform, String component) {
         Map<String, String> labels = of(platform);
         labels.put("app.kubernetes.io/name", component);
+        return labels;
+    }
+
+    /** Labels of one workload: {@code name} (lms, mysql, ...) and its {@code component} (web, database, ...). */
+    public static Map<String, String> of(String platform, String name, String component) {
+        Map<String, String> labels = of(platform, name);
+        labels.put("app.kubernetes.io/component", component);
+        return labels;
+    }
+
+    /** What a Service or PodDisruptionBudget selects: stable across releases, unlike the other labels. */
+    public static Map<String, String> selector(String platform, String name) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("app.kubernetes.io/instance", platform);
+        labels.put("app.kubernetes.io/name", name);
         return labels;
     }
 

@@ -17,6 +17,7 @@ import io.edxstack.config.StackConfig.MagnumClusterConfig;
 import io.edxstack.config.StackInputs;
 import io.edxstack.openstack.OpenStackProvider;
 import io.edxstack.openstack.OpenStackProviderArgs;
+import io.edxstack.platform.CertManager;
 import io.edxstack.platform.Platform;
 import io.edxstack.platform.PlatformArgs;
 import io.edxstack.storage.CinderStorage;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -73,10 +75,12 @@ public final class EdxstackProgram {
                 : new ExistingCluster(stack + "-cluster", ((ExistingClusterConfig) config.cluster()).kubeconfig(), null);
         var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
         var storage = new CinderStorage(stack + "-storage", config.storage(), onCluster);
+        var certManager = new CertManager(stack + "-cert-manager", config, onCluster);
         List<Platform> platforms = new ArrayList<>();
         for (PlatformSpec spec : inputs.platforms()) {
-            platforms.add(new Platform(spec.name(), new PlatformArgs(spec, config),
-                    ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(storage).build()));
+            // Each platform's data services wait for the retain class, its Certificate for the issuer.
+            platforms.add(new Platform(spec.name(), new PlatformArgs(spec, config, Optional.of(certManager.issuer()),
+                    Optional.of(storage.retainClass())), onCluster));
         }
         StackOutputs.export(ctx, config, cluster, storage, inputs.platforms(), platforms);
     }
