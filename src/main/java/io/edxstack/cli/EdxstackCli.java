@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 FailoverCommand.class,
                 ReviewCommand.class,
                 PolicyCommand.class,
+                ImportTutorCommand.class,
         })
 public final class EdxstackCli implements Runnable {
 
@@ -32,9 +33,14 @@ public final class EdxstackCli implements Runnable {
 
     /** Runs a command line and returns its exit code; errors are one short line, never a stack trace. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The CLI with its error handlers, for callers that redirect its output (tests). */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new EdxstackCli());
         cli.setExecutionExceptionHandler(new ShortErrorHandler());
         cli.setParameterExceptionHandler(new ShortErrorHandler());
-        return cli.execute(args);
+        return cli;
     }
 }

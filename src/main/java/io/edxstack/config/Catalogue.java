@@ -23,10 +23,15 @@ public record Catalogue(List<PlatformSpec> platforms, Map<String, ClusterTemplat
     }
 
     public static Catalogue load(Path projectDir, Set<String> knownStacks, Problems problems) {
-        List<PlatformSpec> platforms = CatalogueFiles.yamlFiles(projectDir.resolve(PLATFORMS_DIR)).stream()
+        List<Path> platformFiles = CatalogueFiles.yamlFiles(projectDir.resolve(PLATFORMS_DIR));
+        List<PlatformSpec> platforms = platformFiles.stream()
                 .map(file -> PlatformSpecParser.parse(file.getFileName().toString(),
-                        CatalogueFiles.read(projectDir, file, problems), knownStacks))
+                        CatalogueFiles.read(projectDir, file, problems), knownStacks,
+                        SettingsOverridesFile.read(projectDir, file, problems)))
                 .toList();
+        SettingsOverridesFile.checkOrphans(projectDir, projectDir.resolve(PLATFORMS_DIR), platformFiles.stream()
+                .map(f -> f.getFileName().toString().replaceFirst("\\.yaml$", ""))
+                .collect(java.util.stream.Collectors.toSet()), problems);
         Map<String, ClusterTemplateSpec> templates = new LinkedHashMap<>();
         for (Path file : CatalogueFiles.yamlFiles(projectDir.resolve(TEMPLATES_DIR))) {
             ClusterTemplateSpec spec = ClusterTemplateSpecParser.parse(file.getFileName().toString(),

@@ -91,6 +91,45 @@ public final class ConfigKeys {
             "This region's front-door address (a reserved floating IP) that the platforms' DNS records point to.");
     public static final ConfigKey DNS_TTL = ConfigKey.integer("dns.ttl", 120,
             "TTL of the platforms' DNS records in seconds; short, so a failover's DNS flip spreads quickly.");
+    public static final ConfigKey FRONT_DOOR_MODE = ConfigKey.string("frontDoor.mode", "caddy",
+            "caddy: each platform gets Caddy behind its own Octavia TCP load balancer (TLS from cert-manager's "
+                    + "Secret); ingress: an Ingress per platform for the cluster's ingress controller.");
+    public static final ConfigKey FRONT_DOOR_INGRESS_CLASS = ConfigKey.string("frontDoor.ingressClass", "nginx",
+            "IngressClass of the Ingresses and of cert-manager's HTTP-01 solver with frontDoor.mode ingress.");
+    public static final ConfigKey CERT_MANAGER_INSTALL = ConfigKey.bool("certManager.install", true,
+            "Install cert-manager (Helm chart from charts.jetstack.io, CRDs included) into namespace cert-manager; "
+                    + "false when the cluster already runs it.");
+    public static final ConfigKey CERT_MANAGER_VERSION = ConfigKey.string("certManager.version", "v1.16.3",
+            "Pinned cert-manager chart version (https://cert-manager.io/docs/releases/).");
+    public static final ConfigKey CERT_MANAGER_ACME_EMAIL = ConfigKey.string("certManager.acmeEmail", null,
+            "Contact address of the ACME account (expiry and policy mail from Let's Encrypt). Required.");
+    public static final ConfigKey CERT_MANAGER_ACME_SERVER = ConfigKey.string("certManager.acmeServer",
+            "https://acme-v02.api.letsencrypt.org/directory",
+            "ACME directory of the stack's ClusterIssuer (Let's Encrypt production by default; its staging "
+                    + "directory for trials).");
+    public static final ConfigKey SECRETS_MASTER_KEY = ConfigKey.secret("secrets.masterKey",
+            "Master key every platform secret (database passwords, Django SECRET_KEY, OAuth2 and Meilisearch keys) "
+                    + "is derived from. Identical on both stacks so restored data matches; set with "
+                    + "'pulumi config set --secret edxstack:secrets.masterKey -- \"$(openssl rand -base64 48)\"'. Required.");
+    public static final ConfigKey MEDIA_S3_ENDPOINT = ConfigKey.string("media.s3Endpoint", null,
+            "S3 endpoint (Ceph RGW) of the platforms' media buckets, e.g. https://rgw.example.org. Required.");
+    public static final ConfigKey MEDIA_REGION = ConfigKey.string("media.region", "default",
+            "S3 region name the endpoint expects in signatures (Ceph RGW: its zonegroup, often 'default').");
+    public static final ConfigKey MEDIA_BUCKET_PREFIX = ConfigKey.string("media.bucketPrefix", "openedx-",
+            "Media bucket of a platform: <bucketPrefix><platform>-media (the buckets are created with the Ceph "
+                    + "account, not by the stack).");
+    public static final ConfigKey MEDIA_ACCESS_KEY_ID = ConfigKey.secret("media.accessKeyId",
+            "S3 access key of the media buckets; with media.secretAccessKey the stack writes it into each "
+                    + "namespace. Unset: each namespace must hold the Secret named by media.credentialsSecret.");
+    public static final ConfigKey MEDIA_SECRET_ACCESS_KEY = ConfigKey.secret("media.secretAccessKey",
+            "S3 secret key that goes with media.accessKeyId.");
+    public static final ConfigKey MEDIA_CREDENTIALS_SECRET = ConfigKey.string("media.credentialsSecret",
+            "media-s3-credentials",
+            "Existing Secret (keys AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) in every platform namespace, read "
+                    + "when media.accessKeyId is unset.");
+    public static final ConfigKey STANDBY_WARM_REPLICAS = ConfigKey.integer("standby.warmReplicas", 0,
+            "Replicas of each web and worker Deployment (and Caddy) on a standby stack: 0 keeps DR cold, 1 keeps "
+                    + "it warm for a faster failover. No autoscaler runs on standby.");
 
     public static final List<ConfigKey> ALL = List.of(
             REGION, ROLE, PEER_STACK, OPENSTACK_CLOUD,
@@ -101,7 +140,13 @@ public final class ConfigKeys {
             INGRESS_NAMESPACE,
             BACKUP_S3_ENDPOINT, BACKUP_S3_REGION, BACKUP_BUCKET, BACKUP_CREATE_BUCKET, BACKUP_CREDENTIALS,
             BACKUP_ACCESS_KEY, BACKUP_SECRET_KEY, BACKUP_AGENT_IMAGE, BACKUP_RPO_MINUTES,
-            FAILOVER_PRIMARY_UNREACHABLE, DNS_ZONE_ID, DNS_FRONT_DOOR_ADDRESS, DNS_TTL);
+            FAILOVER_PRIMARY_UNREACHABLE, DNS_ZONE_ID, DNS_FRONT_DOOR_ADDRESS, DNS_TTL,
+            FRONT_DOOR_MODE, FRONT_DOOR_INGRESS_CLASS,
+            CERT_MANAGER_INSTALL, CERT_MANAGER_VERSION, CERT_MANAGER_ACME_EMAIL, CERT_MANAGER_ACME_SERVER,
+            SECRETS_MASTER_KEY,
+            MEDIA_S3_ENDPOINT, MEDIA_REGION, MEDIA_BUCKET_PREFIX, MEDIA_ACCESS_KEY_ID, MEDIA_SECRET_ACCESS_KEY,
+            MEDIA_CREDENTIALS_SECRET,
+            STANDBY_WARM_REPLICAS);
 
     private static final Map<String, ConfigKey> BY_FULL_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(ConfigKey::fullName, Function.identity()));

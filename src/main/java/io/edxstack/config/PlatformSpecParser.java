@@ -8,6 +8,8 @@ import io.edxstack.config.PlatformSpec.Replicas;
 import io.edxstack.config.PlatformSpec.Resources;
 import io.edxstack.config.PlatformSpec.Sizing;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -29,8 +31,9 @@ final class PlatformSpecParser {
     private PlatformSpecParser() {
     }
 
-    static PlatformSpec parse(String fileName, YamlObject yaml, Set<String> knownStacks) {
-        yaml.allowOnly(Set.of("name", "stacks", "hosts", "images", "quota", "limits", "sizing", "backup"));
+    static PlatformSpec parse(String fileName, YamlObject yaml, Set<String> knownStacks, ObjectNode settingsOverrides) {
+        yaml.allowOnly(Set.of("name", "stacks", "hosts", "images", "quota", "limits", "sizing", "settings",
+                "services", "resources", "admin", "jwt", "backup"));
         String expected = fileName.replaceFirst(".*/", "").replaceFirst("\\.yaml$", "");
         String name = yaml.requiredString("name");
         if (!name.isEmpty() && !PLATFORM_NAME.matcher(name).matches()) {
@@ -42,9 +45,21 @@ final class PlatformSpecParser {
             yaml.problem("name", "must match the file name '" + expected + "' (got '" + name + "'), "
                     + "perhaps rename the file");
         }
-        return new PlatformSpec(name, yaml.file(), stacks(yaml, knownStacks), hosts(yaml.object("hosts")),
-                images(yaml.object("images")), quota(yaml.object("quota")), limits(yaml.object("limits")),
-                sizing(yaml.object("sizing")), BackupSchedulesParser.parse(yaml.object("backup")));
+        Hosts hosts = hosts(yaml.object("hosts"));
+        Images images = images(yaml.object("images"));
+        if (images.mfe().isPresent() != hosts.mfe().isPresent()) {
+            yaml.problem(images.mfe().isPresent() ? "hosts.mfe" : "images.mfe",
+                    "missing: the MFE runs with both an image and a host, perhaps set both or neither");
+        }
+        return new PlatformSpec(name, yaml.file(), stacks(yaml, knownStacks), hosts, images,
+                quota(yaml.object("quota")), limits(yaml.object("limits")), sizing(yaml.object("sizing")),
+                WorkloadSpecParser.settings(yaml.object("settings"), hosts),
+                WorkloadSpecParser.services(yaml.object("services")),
+                WorkloadSpecParser.resources(yaml.object("resources")),
+                WorkloadSpecParser.admin(yaml.object("admin")),
+                WorkloadSpecParser.jwt(yaml.object("jwt")),
+                settingsOverrides,
+                BackupSchedulesParser.parse(yaml.object("backup")));
     }
 
     private static Set<String> stacks(YamlObject yaml, Set<String> knownStacks) {
@@ -80,14 +95,20 @@ final class PlatformSpecParser {
     }
 
     private static Images images(YamlObject images) {
-        images.allowOnly(Set.of("openedx", "mfe"));
+        images.allowOnly(Set.of("openedx", "mfe", "caddy", "mysql", "mongodb", "redis", "meilisearch", "smtp"));
         return new Images(image(images, "openedx").orElseGet(() -> {
             images.problem("openedx", "missing");
             return "";
-        }), image(images, "mfe"));
+        }), image(images, "mfe"),
+                image(images, "caddy").orElse(DefaultImages.CADDY),
+                image(images, "mysql").orElse(DefaultImages.MYSQL),
+                image(images, "mongodb").orElse(DefaultImages.MONGODB),
+                image(images, "redis").orElse(DefaultImages.REDIS),
+                image(images, "meilisearch").orElse(DefaultImages.MEILISEARCH),
+                image(images, "smtp").orElse(DefaultImages.SMTP));
     }
 
-    private static Optional<String> image(YamlObject images, String key) {
+    static Optional<String> image(YamlObject images, String key) {
         Optional<String> value = images.string(key);
         value.ifPresent(v -> {
             if (v.endsWith(":latest")) {

@@ -12,8 +12,38 @@ public record StackConfig(
         ClusterConfig cluster,
         StorageConfig storage,
         String ingressNamespace,
+        WorkloadConfig workloads,
         BackupConfig backup,
         FailoverConfig failover) {
+
+    /** The stack-wide settings of the platforms' workloads: front door, certificates, secrets, media. */
+    public record WorkloadConfig(
+            FrontDoorConfig frontDoor,
+            CertManagerConfig certManager,
+            SecretValue masterKey,
+            MediaConfig media,
+            int standbyWarmReplicas) {
+    }
+
+    public enum FrontDoorMode { CADDY, INGRESS }
+
+    public record FrontDoorConfig(FrontDoorMode mode, String ingressClass) {
+    }
+
+    /** cert-manager: installed by the stack (or already there) and the one ACME ClusterIssuer of the stack. */
+    public record CertManagerConfig(boolean install, String chartVersion, String acmeEmail, String acmeServer) {
+    }
+
+    /**
+     * Media in S3 (Ceph RGW). Credentials either from the stack's secret config ({@code accessKey} present)
+     * or from an existing Secret named {@code credentialsSecret} in each platform namespace.
+     */
+    public record MediaConfig(String endpoint, String region, String bucketPrefix,
+                              Optional<S3Credentials> credentials, String credentialsSecret) {
+    }
+
+    public record S3Credentials(SecretValue accessKeyId, SecretValue secretAccessKey) {
+    }
 
     /** How the stack gets its Kubernetes cluster. */
     public sealed interface ClusterConfig permits MagnumClusterConfig, ExistingClusterConfig {

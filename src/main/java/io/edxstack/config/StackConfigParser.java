@@ -46,8 +46,8 @@ public final class StackConfigParser {
         }
         boolean magnum = cluster instanceof MagnumClusterConfig;
         return new StackConfig(stackName, region, role, peer, config.optionalString(OPENSTACK_CLOUD),
-                cluster, storage, ingressNamespace, BackupConfigParser.backup(config, magnum),
-                BackupConfigParser.failover(config, role, magnum));
+                cluster, storage, ingressNamespace, WorkloadConfigParser.parse(config),
+                BackupConfigParser.backup(config, magnum), BackupConfigParser.failover(config, role, magnum));
     }
 
     private static ClusterConfig existingCluster(ConfigReader config) {

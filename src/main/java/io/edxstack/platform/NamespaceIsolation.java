@@ -91,7 +91,7 @@ final class NamespaceIsolation {
                 .build(), options);
     }
 
-    private static void networkPolicy(String resourceName, String policyName, Output<String> namespace, String platform,
+    static void networkPolicy(String resourceName, String policyName, Output<String> namespace, String platform,
                                       NetworkPolicySpecArgs spec, CustomResourceOptions options) {
         new NetworkPolicy(resourceName, NetworkPolicyArgs.builder()
                 .metadata(metadata(policyName, namespace, platform))

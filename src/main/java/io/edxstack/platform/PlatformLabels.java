@@ -10,6 +10,12 @@ public final class PlatformLabels {
     public static final String PLATFORM = "edxstack.io/platform";
     /** Pods the front door (ingress controller or load balancer) may reach. */
     public static final String EXPOSED = "edxstack.io/exposed";
+    /** Annotation of a Service whose pods a controller makes on demand, not a workload of the stack. */
+    public static final String PODS_MANAGED_BY = "edxstack.io/pods-managed-by";
+    /** Namespace annotation: databases of the platform hosted outside the cluster (read by the review policies). */
+    public static final String EXTERNAL_DATABASES = "edxstack.io/external-databases";
+    /** Namespace annotation: pre-existing Secrets the platform reads (not created by the stack). */
+    public static final String EXTERNAL_SECRETS = "edxstack.io/external-secrets";
 
     private PlatformLabels() {
     }
@@ -35,6 +41,21 @@ public final class PlatformLabels {
      */
     public static Map<String, String> namespaceAnnotations(io.edxstack.config.PlatformSpec spec) {
         return Map.of("edxstack.io/stacks", String.join(",", new java.util.TreeSet<>(spec.stacks())));
+    }
+
+    /** Labels of one workload: {@code name} (lms, mysql, ...) and its {@code component} (web, database, ...). */
+    public static Map<String, String> of(String platform, String name, String component) {
+        Map<String, String> labels = of(platform, name);
+        labels.put("app.kubernetes.io/component", component);
+        return labels;
+    }
+
+    /** What a Service or PodDisruptionBudget selects: stable across releases, unlike the other labels. */
+    public static Map<String, String> selector(String platform, String name) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("app.kubernetes.io/instance", platform);
+        labels.put("app.kubernetes.io/name", name);
+        return labels;
     }
 
     /** The namespace also says it holds data and which Pod Security level its pods must meet. */

@@ -25,8 +25,10 @@ import io.edxstack.failover.PlatformDns;
 import io.edxstack.failover.SplitBrainGuard;
 import io.edxstack.openstack.OpenStackProvider;
 import io.edxstack.openstack.OpenStackProviderArgs;
+import io.edxstack.platform.CertManager;
 import io.edxstack.platform.Platform;
 import io.edxstack.platform.PlatformArgs;
+import io.edxstack.render.Renderer;
 import io.edxstack.storage.CinderStorage;
 
 import java.nio.file.Path;
@@ -58,19 +60,25 @@ public final class EdxstackProgram {
         Path projectDir = Path.of(root.isEmpty() ? "." : root);
         try {
             launch(projectDir, stack, RawConfig.fromEngineEnvironment(stack, env), Pulumi::run);
-        } catch (ConfigException e) {
+        } catch (ConfigException | PolicyViolationException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
         }
     }
 
     /**
-     * Validates the stack's inputs and only then hands the program to an engine (the real one, or the
-     * SDK's mocks): a config error throws before the engine starts, so nothing at all is registered.
+     * Validates the stack's inputs, then runs the program once under the SDK's engine mocks and enforces the
+     * mandatory policies on what it would register, and only then hands the program to an engine (the real
+     * one, or the SDK's mocks in tests): a config error or a mandatory violation registers nothing at all.
      */
     public static void launch(Path projectDir, String stack, RawConfig raw, Consumer<Consumer<Context>> engine) {
         StackInputs inputs = StackInputs.load(projectDir, stack, raw);
-        engine.accept(ctx -> define(ctx, inputs));
+        var advisories = PolicyGate.enforce(projectDir,
+                Renderer.record(projectDir, inputs, raw, Renderer.PeerRoles.UNKNOWN));
+        engine.accept(ctx -> {
+            advisories.forEach(v -> ctx.log().warn("advisory policy " + v.ruleId() + ": " + v.name() + ": " + v.message()));
+            define(ctx, inputs);
+        });
     }
 
     /** Registers the stack's resources from already validated inputs. */
@@ -89,10 +97,12 @@ public final class EdxstackProgram {
         var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
         var storage = new CinderStorage(stack + "-storage", config.storage(), onCluster);
         var backupStorage = new BackupStorage(stack + "-backup", config.backup(), config.region(), onOpenStack);
+        var certManager = new CertManager(stack + "-cert-manager", config, onCluster);
         List<Platform> platforms = new ArrayList<>();
         for (PlatformSpec spec : inputs.platforms()) {
-            var platform = new Platform(spec.name(), new PlatformArgs(spec, config),
-                    ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(storage).build());
+            // Each platform's data services wait for the retain class, its Certificate for the issuer.
+            var platform = new Platform(spec.name(), new PlatformArgs(spec, config, Optional.of(certManager.issuer()),
+                    Optional.of(storage.retainClass())), onCluster);
             new BackupSchedule(spec.name() + "-backups", new BackupScheduleArgs(spec, config, platform.namespace(),
                     DatabaseTargets.of(spec), backupStorage), ComponentResourceOptions.builder().parent(platform).build());
             platforms.add(platform);

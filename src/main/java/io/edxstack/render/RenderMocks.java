@@ -23,9 +23,11 @@ final class RenderMocks implements Mocks {
     private static final String STACK_REFERENCE = "pulumi:pulumi:StackReference";
 
     private final Path projectDir;
+    private final boolean peerFromStackFiles;
 
-    RenderMocks(Path projectDir) {
+    RenderMocks(Path projectDir, boolean peerFromStackFiles) {
         this.projectDir = projectDir;
+        this.peerFromStackFiles = peerFromStackFiles;
     }
 
     @Override
@@ -46,7 +48,7 @@ final class RenderMocks implements Mocks {
      */
     private Map<String, Object> peerOutputs(String peer) {
         String stack = peer.substring(peer.lastIndexOf('/') + 1);
-        if (!Files.isRegularFile(projectDir.resolve("Pulumi." + stack + ".yaml"))) {
+        if (!peerFromStackFiles || !Files.isRegularFile(projectDir.resolve("Pulumi." + stack + ".yaml"))) {
             return Map.of();
         }
         String role = StackFiles.read(projectDir, stack).values().getOrDefault("edxstack:role", "active");

@@ -7,7 +7,9 @@ import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.edxstack.config.RawConfig;
 import io.edxstack.config.StackFiles;
+import io.edxstack.config.StackInputs;
 import io.edxstack.program.EdxstackProgram;
+import io.edxstack.program.PolicyGate;
 import io.edxstack.state.ResourceState;
 
 import java.nio.file.Path;
@@ -28,30 +30,49 @@ public final class Renderer {
     }
 
     /**
-     * Renders through the same launch path as {@code pulumi up}: a config error throws before the engine
-     * starts. The SDK's engine is a JVM-wide singleton, so renders never overlap.
+     * Validates the stack's inputs (a config error throws before the engine starts), runs the program,
+     * and enforces the mandatory policies on what it registered, as {@code pulumi up} would.
      */
-    public static synchronized DesiredState render(Path projectDir, String stack, RawConfig raw) {
-        RenderMocks mocks = new RenderMocks(projectDir);
+    public static DesiredState render(Path projectDir, String stack, RawConfig raw) {
+        StackInputs inputs = StackInputs.load(projectDir, stack, raw);
+        DesiredState state = record(projectDir, inputs, raw, PeerRoles.FROM_STACK_FILES);
+        PolicyGate.enforce(projectDir, state);
+        return state;
+    }
+
+    /** Where a rendered program reads the peer stack's role from. */
+    public enum PeerRoles {
+        /** The peer's stack file: what a reviewer sees in the change. */
+        FROM_STACK_FILES,
+        /** Nowhere: under the real engine the program reads the peer's recorded state itself. */
+        UNKNOWN
+    }
+
+    /**
+     * Runs the program on validated inputs under the SDK's engine mocks and records every registration.
+     * The SDK's engine is a JVM-wide singleton, so runs never overlap.
+     */
+    public static synchronized DesiredState record(Path projectDir, StackInputs inputs, RawConfig raw, PeerRoles peers) {
+        String stack = inputs.config().stackName();
+        RenderMocks mocks = new RenderMocks(projectDir, peers == PeerRoles.FROM_STACK_FILES);
         RecordingMonitor monitor = new RecordingMonitor(mocks, PulumiTestInternal.mockLog());
-        TestResult[] result = new TestResult[1];
         try {
-            EdxstackProgram.launch(projectDir, stack, raw, program -> result[0] = PulumiTestInternal.builder()
+            TestResult result = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName(StackFiles.PROJECT_NAME).stackName(stack).preview(true).build())
                     .mocks(mocks)
                     .config(raw.values(), raw.secretKeys())
                     .monitorDecorator(ignored -> monitor)
                     .build()
-                    .runTest(program));
-            if (!result[0].exceptions().isEmpty()) {
-                Throwable first = unwrap(result[0].exceptions().get(0));
+                    .runTest(ctx -> EdxstackProgram.define(ctx, inputs));
+            if (!result.exceptions().isEmpty()) {
+                Throwable first = unwrap(result.exceptions().get(0));
                 throw new RenderException("the program failed for stack " + stack + ": " + first.getMessage(), first);
             }
-            if (!result[0].errors().isEmpty()) {
-                throw new RenderException("the program logged errors for stack " + stack + ": " + result[0].errors(), null);
+            if (!result.errors().isEmpty()) {
+                throw new RenderException("the program logged errors for stack " + stack + ": " + result.errors(), null);
             }
-            String role = String.valueOf(PulumiTestInternal.extractOutputData(result[0].output("role")).getValueNullable());
-            return new DesiredState(StackFiles.PROJECT_NAME, stack, role, monitor.recorded(), outputs(result[0].outputs()));
+            return new DesiredState(StackFiles.PROJECT_NAME, stack, inputs.config().role().configValue(),
+                    monitor.recorded(), outputs(result.outputs()));
         } finally {
             PulumiTest.cleanup();
         }

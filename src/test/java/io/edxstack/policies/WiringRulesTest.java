@@ -32,6 +32,19 @@ class WiringRulesTest {
     }
 
     @Test
+    void serviceSelectsPodsRule_podsMadeByAController_passesOnlyWhenAnnotated() {
+        // An ACME solver Service: cert-manager makes its pods while an order is open.
+        RenderFixture unannotated = RenderFixture.primary()
+                .set("demo-cms-service", "spec.selector", java.util.Map.of("acme.cert-manager.io/http01-solver", "true"));
+        assertSingle(violations("service-selects-pods", unannotated), "service-selects-pods", Level.MANDATORY,
+                "demo-cms-service", "make spec.selector match");
+
+        RenderFixture annotated = unannotated.set("demo-cms-service", "metadata.annotations",
+                new java.util.HashMap<>(java.util.Map.of("edxstack.io/pods-managed-by", "cert-manager")));
+        assertEquals(List.of(), violations("service-selects-pods", annotated));
+    }
+
+    @Test
     void serviceSelectsPodsRule_headlessServiceOfStatefulSet_passes() {
         assertEquals(List.of(), violations("service-selects-pods", RenderFixture.primary()));
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A scratch copy of this repository's project files (Pulumi.yaml, the stack files and stacks/), so a test
+ * A scratch copy of this repository's project files (Pulumi.yaml, the stack files, stacks/ and policies/), so a test
  * can change one file the way an operator's Gerrit change would and render the result.
  */
 public final class TestProject {
@@ -37,14 +37,15 @@ public final class TestProject {
             for (String file : new String[] {"Pulumi.yaml", "Pulumi.prod-primary.yaml", "Pulumi.prod-dr.yaml"}) {
                 Files.copy(REPOSITORY.resolve(file), tempDir.resolve(file));
             }
-            Path stacks = REPOSITORY.resolve("stacks");
-            try (Stream<Path> files = Files.walk(stacks)) {
-                for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
-                    Path target = tempDir.resolve(REPOSITORY.relativize(source).toString());
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(source, target);
+            for (String dir : new String[] {"stacks", "policies"}) {
+                try (Stream<Path> files = Files.walk(REPOSITORY.resolve(dir))) {
+                    for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
+                        Path target = tempDir.resolve(REPOSITORY.relativize(source).toString());
+                        if (Files.isDirectory(source)) {
+                            Files.createDirectories(target);
+                        } else {
+                            Files.copy(source, target);
+                        }
                     }
                 }
             }

@@ -83,13 +83,15 @@ public final class BackupSchedule extends ComponentResource {
         for (DatabaseTarget database : databases) {
             String prefix = "EDXSTACK_" + database.kind().toUpperCase(java.util.Locale.ROOT) + "_";
             String passwordFile = AgentJob.PASSWORD_DIR + "/" + database.kind() + "/" + database.passwordKey();
+            env.add(database.user().map(user -> AgentJob.env(prefix + "USER", user))
+                    .orElseGet(() -> AgentJob.fromSecret(prefix + "USER", database.passwordSecret(), DatabaseTarget.USERNAME_KEY)));
             if (database.kind().equals("mongodb")) {
-                env.add(AgentJob.env(prefix + "URI", "mongodb://" + database.user() + "@" + database.host() + ":"
+                // $(VAR) is expanded by Kubernetes from the variable above, so the account can come from a Secret.
+                env.add(AgentJob.env(prefix + "URI", "mongodb://$(" + prefix + "USER)@" + database.host() + ":"
                         + database.port() + "/?authSource=admin"));
             } else {
                 env.add(AgentJob.env(prefix + "HOST", database.host()));
                 env.add(AgentJob.env(prefix + "PORT", Integer.toString(database.port())));
-                env.add(AgentJob.env(prefix + "USER", database.user()));
             }
             env.add(AgentJob.env(prefix + "PASSWORD_FILE", passwordFile));
             env.add(AgentJob.env(prefix + "DATABASE", database.database()));

@@ -1,17 +1,37 @@
 package io.edxstack.backup.schedule;
 
 import io.edxstack.config.PlatformSpec;
+import io.edxstack.config.PlatformSpec.ServiceSpec;
 
 import java.util.List;
+import java.util.Optional;
 
-/** The databases of a platform that the agent backs up: its MySQL and its MongoDB. */
+/**
+ * The databases of a platform the agent backs up and restores: its MySQL and its MongoDB, in the cluster
+ * (the platform's own services and credentials Secrets) or external (the host and the existing Secret the
+ * catalogue names, with keys {@code username} and {@code password}).
+ */
 public final class DatabaseTargets {
+    /** The Open edX database in both (Tutor's OPENEDX_MYSQL_DATABASE and MONGODB_DATABASE). */
+    static final String DATABASE = "openedx";
+
     private DatabaseTargets() {
     }
 
     public static List<DatabaseTarget> of(PlatformSpec platform) {
+        var services = platform.services();
         return List.of(
-                new DatabaseTarget("mysql", "mysql", 3306, "root", "openedx", "mysql-root", "password"),
-                new DatabaseTarget("mongodb", "mongodb", 27017, "root", "openedx", "mongodb-root", "password"));
+                // A consistent dump of every table needs the root account in the cluster.
+                target("mysql", services.mysql(), "root", "mysql-credentials", "root-password"),
+                target("mongodb", services.mongodb(), "openedx", "mongodb-credentials", "password"));
+    }
+
+    private static DatabaseTarget target(String kind, ServiceSpec service, String user, String secret, String key) {
+        if (service.internal()) {
+            return new DatabaseTarget(kind, kind, service.port(), Optional.of(user), DATABASE, secret, key);
+        }
+        // An external database's account is the one its existing Secret holds (keys username and password).
+        return new DatabaseTarget(kind, service.host().orElseThrow(), service.port(), Optional.empty(), DATABASE,
+                service.existingSecret().orElseThrow(), "password");
     }
 }

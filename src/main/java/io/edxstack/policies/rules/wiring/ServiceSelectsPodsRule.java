@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * A Service whose selector matches no pod template serves nothing, and the mistake only shows as
  * 503s after the deploy. ExternalName and selector-less Services (manual endpoints, the external
- * database mode) select no pods on purpose and are skipped.
+ * database mode) select no pods on purpose and are skipped, as are Services annotated
+ * {@value #PODS_MANAGED_BY} whose pods a controller makes on demand (cert-manager's ACME solvers).
  */
 public final class ServiceSelectsPodsRule implements PolicyRule {
 
@@ -33,11 +34,16 @@ public final class ServiceSelectsPodsRule implements PolicyRule {
         return "Every Service's selector matches the pod labels of a workload in its namespace";
     }
 
+    /** Annotation naming the controller that makes a Service's pods; its value is for people. */
+    public static final String PODS_MANAGED_BY = "edxstack.io/pods-managed-by";
+
     @Override
     public List<Finding> check(StateView state, PolicyContext context, RuleParameters parameters) {
         return state.ofKind("Service")
                 .filter(service -> !"ExternalName".equals(service.input("spec.type")))
                 .filter(service -> !Values.strings(service.inputs(), "spec.selector").isEmpty())
+                // Pods a controller makes on demand (cert-manager's ACME solvers) are never in the state.
+                .filter(service -> !KubeObject.annotations(service).containsKey(PODS_MANAGED_BY))
                 .filter(service -> {
                     Map<String, String> selector = Values.strings(service.inputs(), "spec.selector");
                     String namespace = KubeObject.namespace(service);

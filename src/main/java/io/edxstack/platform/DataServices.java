@@ -1,0 +1,134 @@
+package io.edxstack.platform;
+
+import com.pulumi.kubernetes.apps.v1.Deployment;
+import com.pulumi.kubernetes.apps.v1.StatefulSet;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import io.edxstack.config.PlatformSpec;
+import io.edxstack.config.PlatformSpec.ServiceSpec;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.edxstack.platform.OpenedxPod.literal;
+
+/**
+ * Tutor's data services, each run in the namespace unless the catalogue points it at an external endpoint:
+ * MySQL 8.4, MongoDB 7.0, Redis 7.4 and Meilisearch 1.8 as StatefulSets, and the SMTP relay.
+ */
+final class DataServices {
+    /** The official images' non-root users. */
+    static final int MYSQL_UID = 999;
+    static final int MONGODB_UID = 999;
+    static final int REDIS_UID = 999;
+    static final int MEILISEARCH_UID = 1000;
+    static final int SMTP_UID = 100;
+
+    private final Map<String, StatefulSet> statefulSets = new LinkedHashMap<>();
+
+    /** Starts the internal services one after the other, after the storage class, in {@code order}. */
+    DataServices(PlatformScope scope, PlatformSecrets secrets, StartOrder order) {
+        PlatformSpec spec = scope.spec();
+        var images = spec.images();
+        var services = spec.services();
+        if (services.redis().internal()) {
+            add(scope, redis(images.redis(), services.redis(), secrets), order);
+        }
+        if (services.mongodb().internal()) {
+            add(scope, mongodb(images.mongodb(), services.mongodb(), secrets), order);
+        }
+        if (services.meilisearch().internal()) {
+            add(scope, meilisearch(images.meilisearch(), services.meilisearch(), secrets), order);
+        }
+        if (services.mysql().internal()) {
+            add(scope, mysql(images.mysql(), services.mysql(), secrets), order);
+        }
+        if (services.smtp().internal()) {
+            smtpRelay(scope, services.smtp());
+        }
+    }
+
+    Optional<StatefulSet> statefulSet(String name) {
+        return Optional.ofNullable(statefulSets.get(name));
+    }
+
+    private void add(PlatformScope scope, DataService service, StartOrder order) {
+        statefulSets.put(service.name(), order.then(StatefulService.create(scope, service, order.after())));
+    }
+
+    private static DataService mysql(String image, ServiceSpec spec, PlatformSecrets secrets) {
+        // Tutor's server options: utf8mb3 as existing Open edX data uses it, three days of binlogs.
+        return new DataService("mysql", image, MYSQL_UID, spec.port(), "/var/lib/mysql", spec.storage(),
+                List.of("/var/run/mysqld", "/tmp"), List.of(),
+                List.of("--character-set-server=utf8mb3", "--collation-server=utf8mb3_general_ci",
+                        "--binlog-expire-logs-seconds=259200"),
+                List.of(secrets.mysqlRoot.env("MYSQL_ROOT_PASSWORD")),
+                Probes.tcp("mysql", 10, 60),
+                // mysqladmin ping succeeds once the server answers, even without credentials.
+                Probes.exec(List.of("mysqladmin", "ping", "--host=127.0.0.1", "--silent"), 10, 5, 3),
+                Probes.tcp("mysql", 20, 3));
+    }
+
+    private static DataService mongodb(String image, ServiceSpec spec, PlatformSecrets secrets) {
+        return new DataService("mongodb", image, MONGODB_UID, spec.port(), "/data/db", spec.storage(),
+                List.of("/data/configdb", "/tmp"), List.of(), List.of(),
+                List.of(literal("MONGO_INITDB_ROOT_USERNAME", PlatformSecrets.OPENEDX_USER),
+                        secrets.mongodb.password().env("MONGO_INITDB_ROOT_PASSWORD")),
+                Probes.tcp("mongodb", 10, 60),
+                Probes.exec(List.of("mongosh", "--quiet", "--norc", "--eval", "db.adminCommand('ping').ok"), 30, 10, 3),
+                Probes.tcp("mongodb", 20, 3));
+    }
+
+    private static DataService redis(String image, ServiceSpec spec, PlatformSecrets secrets) {
+        // The password goes through a file in scratch space, not the command line, where ps would show it.
+        String start = "umask 077 && printf 'requirepass %s\\n' \"$REDIS_PASSWORD\" > /tmp/redis.conf"
+                + " && exec redis-server /tmp/redis.conf --appendonly yes --dir /data";
+        List<String> ping = List.of("redis-cli", "ping");
+        return new DataService("redis", image, REDIS_UID, spec.port(), "/data", spec.storage(), List.of("/tmp"),
+                List.of("sh", "-c", start), List.of(),
+                List.of(secrets.redisPassword.env("REDIS_PASSWORD"), secrets.redisPassword.env("REDISCLI_AUTH")),
+                Probes.tcp("redis", 5, 60), Probes.exec(ping, 10, 5, 3), Probes.exec(ping, 20, 5, 3));
+    }
+
+    private static DataService meilisearch(String image, ServiceSpec spec, PlatformSecrets secrets) {
+        return new DataService("meilisearch", image, MEILISEARCH_UID, spec.port(), "/meili_data", spec.storage(),
+                List.of("/tmp"), List.of(), List.of(),
+                List.of(literal("MEILI_ENV", "production"), literal("MEILI_DB_PATH", "/meili_data/data.ms"),
+                        literal("MEILI_DUMP_DIR", "/meili_data/dumps"), literal("MEILI_NO_ANALYTICS", "true"),
+                        secrets.meilisearchMasterKey.env("MEILI_MASTER_KEY")),
+                Probes.http("/health", "meilisearch", null, 10, 60),
+                Probes.http("/health", "meilisearch", null, 10, 3),
+                Probes.http("/health", "meilisearch", null, 20, 3));
+    }
+
+    /**
+     * Tutor's relay (exim) for outgoing mail. Stateless; its spool is scratch space. The image writes
+     * below /var, so its root filesystem stays writable (the only one of the platform's containers).
+     */
+    private static Deployment smtpRelay(PlatformScope scope, ServiceSpec spec) {
+        var container = ContainerArgs.builder()
+                .name("smtp")
+                .image(scope.spec().images().smtp())
+                .imagePullPolicy("IfNotPresent")
+                .env(literal("HOSTNAME", scope.spec().hosts().lms()),
+                        literal("RELAY_FROM_HOSTS", "10.0.0.0/8:172.16.0.0/12:192.168.0.0/16"))
+                .ports(ContainerPortArgs.builder().name("smtp").containerPort(spec.port()).protocol("TCP").build())
+                .securityContext(Hardening.container(false))
+                .resources(Hardening.resources(ContainerSizes.of(scope.spec(), "smtp")))
+                .startupProbe(Probes.tcp("smtp", 5, 24))
+                .readinessProbe(Probes.tcp("smtp", 10, 3))
+                .livenessProbe(Probes.tcp("smtp", 20, 3))
+                .build();
+        var pod = PodSpecArgs.builder()
+                .securityContext(Hardening.pod(SMTP_UID))
+                .automountServiceAccountToken(false)
+                .enableServiceLinks(false)
+                .containers(container);
+        Workloads.service(scope, "smtp", "mail", spec.port(), "smtp");
+        // Mail from a standby stack's jobs does not exist, but the relay is cheap and keeps DR symmetric.
+        return Workloads.deployment(scope, "smtp", "mail", Optional.of(1), false, pod, List.of());
+    }
+}

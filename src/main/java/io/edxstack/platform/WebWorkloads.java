@@ -1,0 +1,110 @@
+package io.edxstack.platform;
+
+import com.pulumi.kubernetes.apps.v1.Deployment;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.resources.Resource;
+import io.edxstack.config.PlatformSpec;
+import io.edxstack.config.PlatformSpec.Replicas;
+import io.edxstack.config.StackConfig.FrontDoorMode;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tutor's application Deployments: lms and cms (uwsgi on port 8000), lms-worker and cms-worker (celery)
+ * and the optional mfe, each with its Service where it serves HTTP.
+ */
+final class WebWorkloads {
+    static final int UWSGI_PORT = 8000;
+    static final int MFE_PORT = 8002;
+
+    final Deployment lms;
+    final Deployment cms;
+    final Deployment lmsWorker;
+    final Deployment cmsWorker;
+    final Optional<Deployment> mfe;
+
+    WebWorkloads(PlatformScope scope, OpenedxPod lmsPod, OpenedxPod cmsPod, List<Resource> dependsOn) {
+        PlatformSpec spec = scope.spec();
+        var sizing = spec.sizing();
+        boolean exposed = scope.stack().workloads().frontDoor().mode() == FrontDoorMode.INGRESS;
+        lms = web(scope, lmsPod, "lms", spec.hosts().lms(), sizing.lms(), exposed, dependsOn);
+        cms = web(scope, cmsPod, "cms", spec.hosts().cms(), sizing.cms(), exposed, dependsOn);
+        lmsWorker = worker(scope, lmsPod, "lms-worker", "lmsWorker", sizing.lmsWorker(), "edx.cms.core.default", dependsOn);
+        cmsWorker = worker(scope, cmsPod, "cms-worker", "cmsWorker", sizing.cmsWorker(), "edx.lms.core.default", dependsOn);
+        mfe = spec.hasMfe() ? Optional.of(mfe(scope, exposed)) : Optional.empty();
+        Workloads.service(scope, "lms", "web", UWSGI_PORT, "http");
+        Workloads.service(scope, "cms", "web", UWSGI_PORT, "http");
+        mfe.ifPresent(m -> Workloads.service(scope, "mfe", "web", MFE_PORT, "http"));
+    }
+
+    /** Active: the catalogue's count, or none when the autoscaler owns it. Standby: the warm minimum. */
+    static Optional<Integer> replicas(PlatformScope scope, Replicas replicas, boolean autoscalable) {
+        if (!scope.active()) {
+            return Optional.of(scope.stack().workloads().standbyWarmReplicas());
+        }
+        return autoscalable && replicas.autoscaled() ? Optional.empty() : Optional.of(replicas.replicas());
+    }
+
+    private static Deployment web(PlatformScope scope, OpenedxPod pod, String name, String host, Replicas replicas,
+                                  boolean exposed, List<Resource> dependsOn) {
+        ContainerArgs container = pod.container(name, ContainerSizes.of(scope.spec(), name),
+                        List.of(OpenedxPod.literal("UWSGI_WORKERS", "2")))
+                .command(List.of("uwsgi", "uwsgi.ini"))
+                .ports(ContainerPortArgs.builder().name("http").containerPort(UWSGI_PORT).protocol("TCP").build())
+                // Importing edx-platform takes a while: up to 10 minutes before liveness applies.
+                .startupProbe(Probes.tcp("http", 10, 60))
+                .readinessProbe(Probes.http("/heartbeat", "http", host, 10, 3))
+                .livenessProbe(Probes.tcp("http", 20, 3))
+                .build();
+        return Workloads.deployment(scope, name, "web", replicas(scope, replicas, true), exposed,
+                pod.podSpec(List.of(container)).terminationGracePeriodSeconds(60), dependsOn);
+    }
+
+    /** Celery as Tutor runs it; each worker skips the other service's queue. */
+    private static Deployment worker(PlatformScope scope, OpenedxPod pod, String name, String sizeKey,
+                                     Replicas replicas, String otherQueue, List<Resource> dependsOn) {
+        String app = pod.variant() + ".celery";
+        String nodeName = "edx." + pod.variant() + ".core.default";
+        List<String> ping = List.of("sh", "-c",
+                "exec celery --app=" + app + " inspect ping --timeout 20 --destination celery@" + nodeName + ".$HOSTNAME");
+        ContainerArgs container = pod.container(name, ContainerSizes.of(scope.spec(), sizeKey), List.of())
+                .command(List.of("celery", "--app=" + app, "worker", "--loglevel=info",
+                        "--hostname=" + nodeName + ".%h", "--max-tasks-per-child=100",
+                        "--exclude-queues=" + otherQueue))
+                .startupProbe(Probes.exec(ping, 15, 60, 40))
+                .readinessProbe(Probes.exec(ping, 120, 60, 3))
+                .livenessProbe(Probes.exec(ping, 120, 60, 3))
+                .build();
+        // Long grace: a worker finishes its current task before it stops.
+        return Workloads.deployment(scope, name, "worker", replicas(scope, replicas, false), false,
+                pod.podSpec(List.of(container)).terminationGracePeriodSeconds(300), dependsOn);
+    }
+
+    /** Tutor's MFE image: Caddy serving the built micro-frontends on port 8002. */
+    private static Deployment mfe(PlatformScope scope, boolean exposed) {
+        PlatformSpec spec = scope.spec();
+        ContainerArgs container = ContainerArgs.builder()
+                .name("mfe")
+                .image(spec.images().mfe().orElseThrow())
+                .imagePullPolicy("IfNotPresent")
+                .ports(ContainerPortArgs.builder().name("http").containerPort(MFE_PORT).protocol("TCP").build())
+                .env(OpenedxPod.literal("XDG_DATA_HOME", "/data"), OpenedxPod.literal("XDG_CONFIG_HOME", "/config"))
+                .volumeMounts(Hardening.mount("data", "/data", false), Hardening.mount("config", "/config", false))
+                .securityContext(Hardening.container(true))
+                .resources(Hardening.resources(ContainerSizes.of(spec, "mfe")))
+                .startupProbe(Probes.tcp("http", 5, 24))
+                .readinessProbe(Probes.tcp("http", 10, 3))
+                .livenessProbe(Probes.tcp("http", 20, 3))
+                .build();
+        var pod = com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs.builder()
+                .securityContext(Hardening.pod(OpenedxPod.APP_UID))
+                .automountServiceAccountToken(false)
+                .enableServiceLinks(false)
+                .containers(container)
+                .volumes(Hardening.scratch("data", "64Mi"), Hardening.scratch("config", "16Mi"));
+        return Workloads.deployment(scope, "mfe", "web", replicas(scope, spec.sizing().mfe(), false), exposed, pod,
+                List.of());
+    }
+}

@@ -1,0 +1,78 @@
+package io.edxstack.program;
+
+import io.edxstack.cli.EdxstackCli;
+import io.edxstack.render.DesiredStateJson;
+import io.edxstack.render.Renderer;
+import io.edxstack.testing.TestProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * A platform that breaks a mandatory policy (its image from a registry the policy set does not allow) is
+ * stopped everywhere: by render, by the program before any engine starts, and by the review's policy check.
+ */
+class PolicyEnforcementTest {
+    private static final String DEMO = "stacks/platforms/demo.yaml";
+
+    @TempDir
+    Path tempDir;
+
+    private TestProject violatingProject() {
+        return TestProject.copyOfRepository(tempDir.resolve("project"))
+                .replace(DEMO, "openedx: localhost:5000/openedx/openedx:21.0.1", "openedx: docker.io/overhangio/openedx:21.0.1");
+    }
+
+    @Test
+    void render_violatingPlatform_failsNamingTheRuleAndTheResource() {
+        TestProject project = violatingProject();
+
+        PolicyViolationException error = assertThrows(PolicyViolationException.class, () -> project.render("prod-primary"));
+
+        assertThat(error.violations()).isNotEmpty().allSatisfy(v -> assertThat(v.ruleId()).isEqualTo("image-registry"));
+        assertThat(error.getMessage()).contains("mandatory policy violation").contains("demo-lms")
+                .contains("docker.io/overhangio/openedx:21.0.1").contains("nothing was changed");
+    }
+
+    @Test
+    void program_violatingPlatform_neverReachesTheEngine() {
+        TestProject project = violatingProject();
+        AtomicInteger engineStarts = new AtomicInteger();
+
+        assertThrows(PolicyViolationException.class, () -> EdxstackProgram.launch(project.dir(), "prod-primary",
+                project.rawConfig("prod-primary"), program -> engineStarts.incrementAndGet()));
+
+        assertThat(engineStarts).hasValue(0);
+    }
+
+    @Test
+    void program_compliantStack_reachesTheEngineOnce() {
+        TestProject project = TestProject.copyOfRepository(tempDir.resolve("project"));
+        AtomicInteger engineStarts = new AtomicInteger();
+
+        EdxstackProgram.launch(project.dir(), "prod-dr", project.rawConfig("prod-dr"), program -> engineStarts.incrementAndGet());
+
+        assertThat(engineStarts).hasValue(1);
+    }
+
+    @Test
+    void review_violatingPlatform_policyCheckExitsWithMandatoryViolations() throws Exception {
+        TestProject project = violatingProject();
+        var inputs = io.edxstack.config.StackInputs.load(project.dir(), "prod-primary", project.rawConfig("prod-primary"));
+        // What the program would register, recorded without the gate, as the review receives it.
+        var state = Renderer.record(project.dir(), inputs, project.rawConfig("prod-primary"), Renderer.PeerRoles.FROM_STACK_FILES);
+        Path render = tempDir.resolve("primary.json");
+        Files.writeString(render, DesiredStateJson.write(state));
+
+        int code = EdxstackCli.run("policy", "check", "--render", render.toString(),
+                "--policy-set", TestProject.REPOSITORY.resolve("policies/policy-set.yaml").toString());
+
+        assertThat(code).isEqualTo(3);
+    }
+}
