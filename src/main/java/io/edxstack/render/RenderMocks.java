@@ -32,7 +32,7 @@ final class RenderMocks implements Mocks {
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-        Map<String, Object> outputs = new LinkedHashMap<>(args.inputs);
+        Map<String, Object> outputs = outputsOf(args);
         switch (args.type) {
             case Cluster.TYPE -> outputs.putAll(clusterOutputs(args.name));
             case Ec2CredentialV3.TYPE -> outputs.putAll(Map.of("access", "rendered-access-key", "secret", "rendered-secret-key"));
@@ -40,6 +40,23 @@ final class RenderMocks implements Mocks {
             default -> { }
         }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), outputs));
+    }
+
+    /**
+     * A Kubernetes object's outputs as far as the program reads them: its metadata. Echoing whole specs
+     * back would cost the SDK a second serialisation of every object and tell the render nothing new.
+     */
+    private static Map<String, Object> outputsOf(ResourceArgs args) {
+        if (!args.type.startsWith("kubernetes:")) {
+            return new LinkedHashMap<>(args.inputs);
+        }
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        for (String key : new String[] {"apiVersion", "kind", "metadata"}) {
+            if (args.inputs.containsKey(key)) {
+                outputs.put(key, args.inputs.get(key));
+            }
+        }
+        return outputs;
     }
 
     /**
