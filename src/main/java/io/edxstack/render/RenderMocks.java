@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Stands in for the cloud when there is none: each resource gets a stable ID and its inputs back as
- * outputs, and a Magnum cluster the outputs a real one reports (addresses from the documentation range,
+ * Stands in for the cloud when there is none: each resource gets a stable ID and, as outputs, what the
+ * program reads of it (a Kubernetes object's metadata, other resources' inputs), and a Magnum cluster
+ * the outputs a real one reports (addresses from the documentation range,
  * a kubeconfig that reaches nothing). Stable values keep two renders of the same input byte-identical.
  */
 final class RenderMocks implements Mocks {
