@@ -46,11 +46,6 @@ public record BackupId(String value) implements Comparable<BackupId> {
         }
     }
 
-    /** The random part, short enough to name staging databases after. */
-    public String suffix() {
-        return value.substring(17);
-    }
-
     @Override
     public int compareTo(BackupId other) {
         return value.compareTo(other.value);

@@ -55,10 +55,6 @@ final class ChecksumVerifyingInputStream extends FilterInputStream {
         throw new IOException("skipping would bypass the checksum of " + manifest.objectKey());
     }
 
-    long bytesRead() {
-        return count;
-    }
-
     /** Reads whatever the consumer left unread and checks size and SHA-256; throws on any mismatch. */
     void verifyToEnd() throws IOException {
         byte[] rest = new byte[64 * 1024];

@@ -1,9 +1,9 @@
 package io.edxstack.backup;
 
-import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,13 +63,12 @@ public final class CredentialsPipe implements AutoCloseable {
 
     @Override
     public void close() {
-        if (writer.isAlive()) {
-            // Open the read end ourselves so that a writer still waiting for a reader returns.
-            try {
-                new FileInputStream(pipe.toFile()).close();
-            } catch (IOException e) {
-                // Already gone; the deletes below still clean up.
-            }
+        // Opening a FIFO read-write never blocks on Linux and counts as a reader, so a writer still waiting for the
+        // tool returns; when the tool already read the secret this does nothing.
+        try {
+            new RandomAccessFile(pipe.toFile(), "rw").close();
+        } catch (IOException e) {
+            // Already gone; the deletes below still clean up.
         }
         try {
             writer.join(2000);

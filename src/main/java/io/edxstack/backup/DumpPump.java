@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Runs a dump tool and streams its stdout through zstd into a sink, failing with the tool's stderr tail. */
 final class DumpPump {
-    private static final int READ_SIZE = 1024 * 1024;
+    private static final int READ_SIZE = 64 * 1024;
 
     private DumpPump() {
     }

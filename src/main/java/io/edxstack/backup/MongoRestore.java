@@ -28,7 +28,7 @@ public final class MongoRestore {
 
     public void run(BackupManifest manifest, MongoConnection target, String restoreTool) {
         try (MongoClient client = MongoClients.create(clientSettings(target))) {
-            MongoStagingSwap swap = new MongoStagingSwap(client, target.database(), manifest.id(), log);
+            MongoStagingSwap swap = new MongoStagingSwap(client, target.database(), RestoreRunSuffix.next(), log);
             swap.dropLeftovers();
             try (CredentialsPipe credentials = CredentialsPipe.serve(MongoTools.credentialsYaml(target),
                     "mongorestore.yaml")) {

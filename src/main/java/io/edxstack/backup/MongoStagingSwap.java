@@ -27,11 +27,11 @@ final class MongoStagingSwap {
     private final String previousPrefix;
     private final AgentLog log;
 
-    MongoStagingSwap(MongoClient client, String database, BackupId id, AgentLog log) {
+    MongoStagingSwap(MongoClient client, String database, String runSuffix, AgentLog log) {
         this.client = client;
         this.database = client.getDatabase(database);
-        this.stagingPrefix = "__restore_" + id.suffix() + "_";
-        this.previousPrefix = "__prev_" + id.suffix() + "_";
+        this.stagingPrefix = "__restore_" + runSuffix + "_";
+        this.previousPrefix = "__prev_" + runSuffix + "_";
         this.log = log;
     }
 

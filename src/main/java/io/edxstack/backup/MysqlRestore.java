@@ -29,7 +29,7 @@ public final class MysqlRestore {
                     + "names from (54 characters at most)");
         }
         MysqlSql sql = new MysqlSql(target, client);
-        MysqlStaging staging = new MysqlStaging(sql, target.database(), manifest.id(), log);
+        MysqlStaging staging = new MysqlStaging(sql, target.database(), RestoreRunSuffix.next(), log);
         staging.dropLeftovers();
         staging.create();
         try {

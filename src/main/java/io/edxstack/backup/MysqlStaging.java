@@ -19,11 +19,11 @@ final class MysqlStaging {
     private final String previous;
     private final AgentLog log;
 
-    MysqlStaging(MysqlSql sql, String target, BackupId id, AgentLog log) {
+    MysqlStaging(MysqlSql sql, String target, String runSuffix, AgentLog log) {
         this.sql = sql;
         this.target = target;
-        this.staging = target + "_rs_" + id.suffix();
-        this.previous = target + "_old_" + id.suffix();
+        this.staging = target + "_rs_" + runSuffix;
+        this.previous = target + "_old_" + runSuffix;
         this.log = log;
     }
 
@@ -31,13 +31,22 @@ final class MysqlStaging {
         return staging;
     }
 
-    /** Staging databases of restores that were killed: never served, safe to drop. */
+    /**
+     * Staging databases of restores that were killed were never served: dropped. A previous database left by a
+     * restore killed between its swap and clean-up holds the data that swap replaced: kept, and reported.
+     */
     void dropLeftovers() {
         List<List<String>> rows = sql.query("SELECT schema_name FROM information_schema.schemata WHERE schema_name "
-                + "REGEXP " + literal("^" + target + "_rs_[0-9a-f]{6}$"));
+                + "REGEXP " + literal("^" + target + "_(rs|old)_[0-9a-f]{6}$"));
         for (List<String> row : rows) {
-            sql.execute("DROP DATABASE " + quote(row.get(0)));
-            log.info("dropped staging database " + row.get(0) + " left by an interrupted restore");
+            String name = row.get(0);
+            if (name.startsWith(target + "_rs_")) {
+                sql.execute("DROP DATABASE " + quote(name));
+                log.info("dropped staging database " + name + " left by an interrupted restore");
+            } else {
+                log.info("database " + name + " holds the data an interrupted restore replaced; drop it once that "
+                        + "restore is confirmed good");
+            }
         }
     }
 

@@ -69,7 +69,7 @@ public final class BackupCommand implements Callable<Integer> {
             description = "zstd level (env EDXSTACK_ZSTD_LEVEL, default ${DEFAULT-VALUE})")
     int zstdLevel;
 
-    @Option(names = "--zstd-workers", defaultValue = "${env:EDXSTACK_ZSTD_WORKERS:-2}",
+    @Option(names = "--zstd-workers", defaultValue = "${env:EDXSTACK_ZSTD_WORKERS:-1}",
             description = "zstd compression threads (env EDXSTACK_ZSTD_WORKERS, default ${DEFAULT-VALUE})")
     int zstdWorkers;
 

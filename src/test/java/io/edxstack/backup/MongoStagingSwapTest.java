@@ -49,7 +49,7 @@ class MongoStagingSwapTest {
         db.getCollection("__restore_abc123_modulestore.definitions").insertOne(new Document("_id", 3));
         db.getCollection("__restore_0dd000_leftover").insertOne(new Document("_id", 4));
 
-        MongoStagingSwap swap = new MongoStagingSwap(client, "openedx", new BackupId("20261121T234500Z-abc123"), log);
+        MongoStagingSwap swap = new MongoStagingSwap(client, "openedx", "abc123", log);
         swap.swapIntoPlace();
 
         assertEquals(List.of("__restore_0dd000_leftover", "modulestore.definitions", "modulestore.structures"),
@@ -63,7 +63,7 @@ class MongoStagingSwapTest {
         db.getCollection("courses").insertOne(new Document("_id", 1));
         db.getCollection("__restore_0dd000_courses").insertOne(new Document("_id", 1));
         db.getCollection("__restore_abc123_courses").insertOne(new Document("_id", 1));
-        MongoStagingSwap swap = new MongoStagingSwap(client, "openedx", new BackupId("20261121T234500Z-abc123"), log);
+        MongoStagingSwap swap = new MongoStagingSwap(client, "openedx", "abc123", log);
         swap.dropLeftovers();
         assertEquals(List.of("courses"), names(db));
         db.getCollection("__restore_abc123_courses").insertOne(new Document("_id", 1));

@@ -54,4 +54,30 @@ class MysqlRoundTripTest {
         assertEquals("", env.mariadb.sql("SHOW DATABASES LIKE 'edxapp\\_rt\\_%'").strip(),
                 "staging and previous databases are dropped after the swap");
     }
+
+    @Test
+    void restore_afterInterruptedRestore_dropsItsStagingAndKeepsReplacedData() {
+        env.createOpenEdxDatabase("edxapp_left", 100);
+        Map<String, String> agent = env.agentEnvironment("leftovers", "edxapp_left");
+        AgentProcess.Result backup = AgentProcess.run(agent, 120, "backup", "mysql");
+        assertEquals(0, backup.exitCode(), backup::toString);
+        env.mariadb.sql("CREATE DATABASE edxapp_left_rs_0a0b0c; CREATE DATABASE edxapp_left_old_0d0e0f;"
+                + "CREATE TABLE edxapp_left_old_0d0e0f.auth_user (id INT PRIMARY KEY);");
+
+        AgentProcess.Result restore = AgentProcess.run(agent, 120, "restore", "mysql");
+        assertEquals(0, restore.exitCode(), restore::toString);
+        assertTrue(restore.stderr().contains("dropped staging database edxapp_left_rs_0a0b0c"), restore.stderr());
+        assertTrue(restore.stderr().contains("database edxapp_left_old_0d0e0f holds the data"), restore.stderr());
+        assertEquals("edxapp_left_old_0d0e0f", env.mariadb.sql("SHOW DATABASES LIKE 'edxapp\\_left\\_%'").strip());
+    }
+
+    @Test
+    void restore_activeStack_refusedBeforeTouchingAnything() {
+        Map<String, String> agent = env.agentEnvironment("guarded", "edxapp_guarded");
+        agent.put("EDXSTACK_STACK_ROLE", "active");
+        AgentProcess.Result restore = AgentProcess.run(agent, 60, "restore", "mysql");
+        assertEquals(1, restore.exitCode(), restore::toString);
+        assertTrue(restore.stderr().contains("error: restore refused: platform guarded runs on the active stack"),
+                restore.stderr());
+    }
 }

@@ -108,6 +108,6 @@ class RetentionPlannerTest {
     }
 
     private static Set<String> suffixes(List<BackupManifest> manifests) {
-        return manifests.stream().map(m -> m.id().suffix()).collect(Collectors.toSet());
+        return manifests.stream().map(m -> m.backupId().substring(17)).collect(Collectors.toSet());
     }
 }

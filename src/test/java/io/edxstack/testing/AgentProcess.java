@@ -63,7 +63,9 @@ public final class AgentProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-        return new Result(process.exitValue(), read(stdout), read(stderr));
+        Result result = new Result(process.exitValue(), read(stdout), read(stderr));
+        deleteOutput();
+        return result;
     }
 
     /** SIGKILL, as the kubelet does after a pod's grace period or the kernel's OOM killer. */
@@ -74,6 +76,12 @@ public final class AgentProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        deleteOutput();
+    }
+
+    private void deleteOutput() {
+        stdout.toFile().delete();
+        stderr.toFile().delete();
     }
 
     public boolean isAlive() {
