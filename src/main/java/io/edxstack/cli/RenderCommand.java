@@ -31,12 +31,19 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path out;
 
+    @Option(names = "--no-policy-gate",
+            description = "Write the desired state even when it breaks a mandatory policy (for the review job, "
+                    + "which reports and fails on violations itself). The program under 'pulumi up' always enforces them.")
+    boolean noPolicyGate;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        DesiredState state = Renderer.render(stack.projectDir(), stack.stack());
+        DesiredState state = noPolicyGate
+                ? Renderer.renderWithoutPolicyGate(stack.projectDir(), stack.stack())
+                : Renderer.render(stack.projectDir(), stack.stack());
         String text = format == Format.json ? DesiredStateJson.write(state) : DesiredStateText.write(state);
         if (out == null) {
             spec.commandLine().getOut().print(text);

@@ -40,6 +40,12 @@ public final class Renderer {
         return state;
     }
 
+    /** The desired state as the review receives it: validated inputs, policies left to the review to report. */
+    public static DesiredState renderWithoutPolicyGate(Path projectDir, String stack) {
+        RawConfig raw = StackFiles.read(projectDir, stack);
+        return record(projectDir, StackInputs.load(projectDir, stack, raw), raw, PeerRoles.FROM_STACK_FILES);
+    }
+
     /** Where a rendered program reads the peer stack's role from. */
     public enum PeerRoles {
         /** The peer's stack file: what a reviewer sees in the change. */

@@ -1,13 +1,10 @@
 package io.edxstack.program;
 
 import io.edxstack.cli.EdxstackCli;
-import io.edxstack.render.DesiredStateJson;
-import io.edxstack.render.Renderer;
 import io.edxstack.testing.TestProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -64,11 +61,12 @@ class PolicyEnforcementTest {
     @Test
     void review_violatingPlatform_policyCheckExitsWithMandatoryViolations() throws Exception {
         TestProject project = violatingProject();
-        var inputs = io.edxstack.config.StackInputs.load(project.dir(), "prod-primary", project.rawConfig("prod-primary"));
-        // What the program would register, recorded without the gate, as the review receives it.
-        var state = Renderer.record(project.dir(), inputs, project.rawConfig("prod-primary"), Renderer.PeerRoles.FROM_STACK_FILES);
         Path render = tempDir.resolve("primary.json");
-        Files.writeString(render, DesiredStateJson.write(state));
+        // The review job renders without the gate, as it reports the violations itself.
+        assertThat(EdxstackCli.run("render", "--stack", "prod-primary", "--project-dir", project.dir().toString(),
+                "--format", "json", "--no-policy-gate", "--out", render.toString())).isZero();
+        assertThat(EdxstackCli.run("render", "--stack", "prod-primary", "--project-dir", project.dir().toString(),
+                "--format", "json", "--out", tempDir.resolve("gated.json").toString())).isEqualTo(1);
 
         int code = EdxstackCli.run("policy", "check", "--render", render.toString(),
                 "--policy-set", TestProject.REPOSITORY.resolve("policies/policy-set.yaml").toString());
