@@ -62,7 +62,8 @@ public final class MagnumCluster extends ComponentResource implements Kubernetes
                                 .create(Duration.ofMinutes(config.createTimeoutMinutes()).plus(ENGINE_TIMEOUT_MARGIN))
                                 .build())
                         .build());
-        this.kubeconfig = cluster.kubeconfig().applyValue(k -> k.get("rawConfig")).asSecret();
+        // Null until Magnum has made the cluster (a first preview): the provider then waits, as for an unknown.
+        this.kubeconfig = cluster.kubeconfig().applyValue(k -> k == null ? null : k.get("rawConfig")).asSecret();
         this.provider = new Provider(name + "-k8s", ProviderArgs.builder().kubeconfig(kubeconfig).build(),
                 CustomResourceOptions.builder().parent(this).build());
         registerOutputs(Map.of(

@@ -20,13 +20,13 @@ import java.util.concurrent.CompletableFuture;
  * the outputs a real one reports (addresses from the documentation range,
  * a kubeconfig that reaches nothing). Stable values keep two renders of the same input byte-identical.
  */
-final class RenderMocks implements Mocks {
+public final class RenderMocks implements Mocks {
     private static final String STACK_REFERENCE = "pulumi:pulumi:StackReference";
 
     private final Path projectDir;
     private final boolean peerFromStackFiles;
 
-    RenderMocks(Path projectDir, boolean peerFromStackFiles) {
+    public RenderMocks(Path projectDir, boolean peerFromStackFiles) {
         this.projectDir = projectDir;
         this.peerFromStackFiles = peerFromStackFiles;
     }

@@ -1,11 +1,16 @@
 package io.edxstack.program;
 
 import io.edxstack.cli.EdxstackCli;
+import io.edxstack.render.RenderMocks;
 import io.edxstack.testing.TestProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.PulumiTest;
+
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,13 +54,26 @@ class PolicyEnforcementTest {
     }
 
     @Test
-    void program_compliantStack_reachesTheEngineOnce() {
+    void program_compliantStack_runsUnderTheEngineAfterItsOwnPolicyRun() {
         TestProject project = TestProject.copyOfRepository(tempDir.resolve("project"));
-        AtomicInteger engineStarts = new AtomicInteger();
+        AtomicInteger registered = new AtomicInteger();
 
-        EdxstackProgram.launch(project.dir(), "prod-dr", project.rawConfig("prod-dr"), program -> engineStarts.incrementAndGet());
+        // As under 'pulumi up': the gate's mock run first, then the engine proper in the same JVM. Here the
+        // engine proper is the SDK's test engine, a stand-in for the Pulumi CLI that cannot run on this machine.
+        EdxstackProgram.launch(project.dir(), "prod-dr", project.rawConfig("prod-dr"), program -> {
+            var cloud = new RenderMocks(project.dir(), false);
+            var result = PulumiTest.withMocks(new Mocks() {
+                @Override
+                public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+                    registered.incrementAndGet();
+                    return cloud.newResourceAsync(args);
+                }
+            }).runTest(program);
+            assertThat(result.exceptions()).isEmpty();
+        });
+        PulumiTest.cleanup();
 
-        assertThat(engineStarts).hasValue(1);
+        assertThat(registered.get()).isGreaterThan(20);
     }
 
     @Test
