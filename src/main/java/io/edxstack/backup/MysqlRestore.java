@@ -1,7 +1,6 @@
 package io.edxstack.backup;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Restores a MySQL backup without ever serving a half-loaded database. The dump loads into a staging database;
@@ -30,23 +29,17 @@ public final class MysqlRestore {
         }
         MysqlSql sql = new MysqlSql(target, client);
         MysqlStaging staging = new MysqlStaging(sql, target.database(), RestoreRunSuffix.next(), log);
-        staging.dropLeftovers();
-        staging.create();
+        MysqlStaging.Swap swap;
         try {
+            staging.createDroppingLeftovers();
             MysqlConnection stagingDb = target.withDatabase(staging.stagingName());
             BackupLoad.run(store, manifest, MysqlTools.load(stagingDb, client), "staging database "
                     + stagingDb.database(), log, progressInterval);
-            staging.requireOnlyTables();
+            swap = staging.requireOnlyTables();
         } catch (RuntimeException e) {
             staging.dropQuietly();
             throw e;
         }
-        staging.swapIntoPlace();
-    }
-
-    static List<String> tablesOf(MysqlSql sql, String database) {
-        return sql.query("SELECT table_name FROM information_schema.tables WHERE table_schema = "
-                        + MysqlSql.literal(database) + " AND table_type = 'BASE TABLE' ORDER BY table_name")
-                .stream().map(row -> row.get(0)).toList();
+        staging.swapIntoPlace(swap);
     }
 }

@@ -29,6 +29,19 @@ public final class MysqlSql {
 
     /** Runs the statements and returns the result rows, each split on tabs. */
     public List<List<String>> query(String statements) {
+        Outcome outcome = attempt(statements);
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        return outcome.rows();
+    }
+
+    /**
+     * Runs the statements in one client session, which stops at the first failing one; returns the rows printed
+     * up to there and, when a statement failed, the client's error (not thrown, so that the caller can tell from
+     * the rows how far the statements got).
+     */
+    Outcome attempt(String statements) {
         Process process = MysqlTools.sql(connection, client).start();
         ProcessTail stderr = ProcessTail.of(process, client);
         try {
@@ -37,12 +50,11 @@ public final class MysqlSql {
             }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = process.waitFor();
-            if (exit != 0) {
-                throw LoadToolException.exited(client + " (SQL on " + connection.host() + ")", exit, stderr.tail());
-            }
-            return output.lines().filter(line -> !line.isEmpty())
+            List<List<String>> rows = output.lines().filter(line -> !line.isEmpty())
                     .map(line -> Arrays.asList(line.split("\t", -1)))
                     .toList();
+            return new Outcome(rows, exit == 0 ? null
+                    : LoadToolException.exited(client + " (SQL on " + connection.host() + ")", exit, stderr.tail()));
         } catch (IOException e) {
             process.destroyForcibly();
             throw new LoadToolException(client + " failed running SQL (" + e.getMessage() + "): " + stderr.tail(), e);
@@ -51,6 +63,10 @@ public final class MysqlSql {
             process.destroyForcibly();
             throw new LoadToolException(client + " was interrupted", e);
         }
+    }
+
+    /** The rows a client session printed, and its failure or null. */
+    record Outcome(List<List<String>> rows, LoadToolException failure) {
     }
 
     /** A backquoted identifier. */

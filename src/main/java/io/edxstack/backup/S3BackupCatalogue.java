@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -49,20 +50,28 @@ public final class S3BackupCatalogue implements BackupCatalogue {
         return new BackupInventory(complete, leftovers, store.pendingUploads(keys.folder()));
     }
 
-    /** The newest complete backup, or the one named; fails with a hint when there is none. */
+    /**
+     * The newest complete backup, or the one named; fails with a hint when there is none. One listing and one
+     * manifest read: a restore needs no other manifest and no multipart uploads.
+     */
     public BackupManifest find(String platform, DatabaseKind kind, String selector) {
-        List<BackupManifest> complete = completeBackups(platform, kind);
-        String where = kind + " of platform " + platform + " under s3://" + store.bucket() + "/"
-                + new BackupKeys(prefix, platform, kind).folder();
-        if (LATEST.equals(selector)) {
-            return complete.stream().findFirst().orElseThrow(() -> new BackupSettingsException(
-                    "no complete backup of " + where + ", perhaps run 'backup " + kind + "' first or check --s3-prefix"));
+        BackupKeys keys = new BackupKeys(prefix, platform, kind);
+        BackupId wanted = LATEST.equals(selector) ? null : new BackupId(selector);
+        Set<String> objects = store.list(keys.folder()).stream().map(StoredObject::key).collect(Collectors.toSet());
+        Optional<BackupId> found = objects.stream()
+                .filter(keys::isManifest)
+                .map(keys::idOf)
+                .flatMap(Optional::stream)
+                .filter(id -> objects.contains(keys.dataKey(id)))
+                .filter(id -> wanted == null || id.equals(wanted))
+                .max(Comparator.naturalOrder());
+        String where = kind + " of platform " + platform + " under s3://" + store.bucket() + "/" + keys.folder();
+        if (found.isEmpty()) {
+            throw new BackupSettingsException(wanted == null
+                    ? "no complete backup of " + where + ", perhaps run 'backup " + kind + "' first or check --s3-prefix"
+                    : "no complete backup " + wanted + " of " + where + ", perhaps pick one from 'backups list'");
         }
-        BackupId wanted = new BackupId(selector);
-        return complete.stream()
-                .filter(manifest -> manifest.id().equals(wanted))
-                .findFirst()
-                .orElseThrow(() -> new BackupSettingsException("no complete backup " + wanted + " of " + where
-                        + ", perhaps pick one from 'backups list'"));
+        String manifestKey = keys.manifestKey(found.get());
+        return BackupManifest.fromJson(store.getText(manifestKey), manifestKey);
     }
 }
