@@ -18,6 +18,7 @@ public final class CephRgwServer {
     public static final String ACCESS_KEY = "rgw-test-access";
     public static final String SECRET_KEY = "rgw-test-secret-key";
 
+    private static final int START_ATTEMPTS = 3;
     private static CephRgwServer shared;
 
     private final Path dir;
@@ -35,15 +36,37 @@ public final class CephRgwServer {
 
     public static synchronized CephRgwServer shared() {
         if (shared == null) {
-            CephRgwServer started = new CephRgwServer(tempDir());
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "ceph-stop"));
-            long start = System.nanoTime();
-            started.start();
-            started.startMillis = (System.nanoTime() - start) / 1_000_000;
-            System.err.println("Ceph RGW started in " + started.startMillis + " ms at " + started.endpoint());
-            shared = started;
+            shared = startWithRetries();
         }
         return shared;
+    }
+
+    /**
+     * A single-node Ceph occasionally fails its first start on a busy machine (an OSD that exits during start-up,
+     * a monitor that never forms quorum); a fresh attempt on new ports and a new directory then succeeds. Three
+     * attempts, each bounded by the start-up waits, keep one bad start from failing a whole CI run.
+     */
+    private static CephRgwServer startWithRetries() {
+        IllegalStateException last = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            CephRgwServer candidate = new CephRgwServer(tempDir());
+            Thread hook = new Thread(candidate::stop, "ceph-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            long start = System.nanoTime();
+            try {
+                candidate.start();
+                candidate.startMillis = (System.nanoTime() - start) / 1_000_000;
+                System.err.println("Ceph RGW started in " + candidate.startMillis + " ms at " + candidate.endpoint()
+                        + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+                return candidate;
+            } catch (IllegalStateException e) {
+                last = e;
+                System.err.println("Ceph start attempt " + attempt + " failed: " + e.getMessage());
+                candidate.stop();
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+        throw last;
     }
 
     public URI endpoint() {

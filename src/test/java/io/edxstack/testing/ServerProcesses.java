@@ -20,12 +20,21 @@ final class ServerProcesses {
     /** Runs a setup command to completion, failing with its output when it does not exit 0. */
     static String run(Path workDir, List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+            // Output goes to a file, not a pipe read to its end: a tool that hangs (radosgw-admin waiting for a
+            // cluster that never came up) must not block the test JVM past the timeout below.
+            Path outputFile = Files.createTempFile(workDir, "command-", ".out");
+            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(outputFile.toFile()).start();
             process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            boolean exited = process.waitFor(120, TimeUnit.SECONDS);
+            if (!exited) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            String output = Files.readString(outputFile, StandardCharsets.UTF_8);
+            Files.deleteIfExists(outputFile);
+            if (!exited || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + (exited ? " failed: " : " did not finish in 120 s: ")
+                        + output);
             }
             return output;
         } catch (IOException e) {
