@@ -14,7 +14,6 @@ import static io.edxstack.config.ConfigKeys.*;
 /** Reads the backup, failover and DNS keys of a stack. */
 final class BackupConfigParser {
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
 
     private BackupConfigParser() {
     }
@@ -71,7 +70,7 @@ final class BackupConfigParser {
         Optional<String> zone = config.optionalString(DNS_ZONE_ID);
         Optional<String> address = config.optionalString(DNS_FRONT_DOOR_ADDRESS);
         int ttl = config.integer(DNS_TTL, 30, 86_400);
-        address.filter(a -> !IPV4.matcher(a).matches())
+        address.filter(a -> !ConfigPatterns.IPV4.matcher(a).matches())
                 .ifPresent(a -> config.problem(DNS_FRONT_DOOR_ADDRESS, "must be an IPv4 address (got '" + a + "')"));
         if (zone.isPresent() && address.isEmpty()) {
             config.problem(DNS_FRONT_DOOR_ADDRESS, "missing, the DNS records of edxstack:dns.zoneId need the address they point to");

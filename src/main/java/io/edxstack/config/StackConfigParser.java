@@ -16,7 +16,6 @@ import static io.edxstack.config.ConfigKeys.*;
 /** Turns a stack's raw config into a {@link StackConfig}, reporting every problem at once. */
 public final class StackConfigParser {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
     private static final List<Integer> QUORUM_SIZES = List.of(1, 3, 5);
 
     private StackConfigParser() {
@@ -91,7 +90,7 @@ public final class StackConfigParser {
                     "network.fixedNetwork and network.fixedSubnet go together, perhaps set both or neither");
         }
         Optional<String> dns = config.optionalString(NETWORK_DNS);
-        dns.filter(d -> !IPV4.matcher(d).matches())
+        dns.filter(d -> !ConfigPatterns.IPV4.matcher(d).matches())
                 .ifPresent(d -> config.problem(NETWORK_DNS, "must be an IPv4 address (got '" + d + "')"));
         return new NetworkConfig(external, fixed, subnet, dns, config.bool(NETWORK_FLOATING_IPS));
     }

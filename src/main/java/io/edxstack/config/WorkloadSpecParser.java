@@ -25,7 +25,6 @@ final class WorkloadSpecParser {
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-zA-Z0-9]{2,8})*");
     private static final Pattern TIME_ZONE = Pattern.compile("[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*");
     private static final Pattern SECRET_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
-    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@+-]{1,150}");
     /** Tutor's ports and volume sizes for a service run in the namespace. */
     private static final Map<String, Integer> PORTS = Map.of("mysql", 3306, "mongodb", 27017, "redis", 6379,
@@ -70,7 +69,7 @@ final class WorkloadSpecParser {
             if (host.isEmpty()) {
                 yaml.problem("host", "missing, an external " + name + " is reached at a host name or IPv4 address");
             }
-            host.filter(h -> !PlatformSpecParser.HOST.matcher(h).matches() && !IPV4.matcher(h).matches())
+            host.filter(h -> !PlatformSpecParser.HOST.matcher(h).matches() && !ConfigPatterns.IPV4.matcher(h).matches())
                     .ifPresent(h -> yaml.problem("host", "must be a lower-case DNS name or an IPv4 address (got '" + h + "')"));
             if (secret.isEmpty() && !name.equals("smtp")) {
                 yaml.problem("existingSecret", "missing, the credentials of an external " + name

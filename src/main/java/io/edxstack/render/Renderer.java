@@ -34,15 +34,17 @@ public final class Renderer {
      * and enforces the mandatory policies on what it registered, as {@code pulumi up} would.
      */
     public static DesiredState render(Path projectDir, String stack, RawConfig raw) {
-        StackInputs inputs = StackInputs.load(projectDir, stack, raw);
-        DesiredState state = record(projectDir, inputs, raw, PeerRoles.FROM_STACK_FILES);
+        DesiredState state = recordValidated(projectDir, stack, raw);
         PolicyGate.enforce(projectDir, state);
         return state;
     }
 
     /** The desired state as the review receives it: validated inputs, policies left to the review to report. */
     public static DesiredState renderWithoutPolicyGate(Path projectDir, String stack) {
-        RawConfig raw = StackFiles.read(projectDir, stack);
+        return recordValidated(projectDir, stack, StackFiles.read(projectDir, stack));
+    }
+
+    private static DesiredState recordValidated(Path projectDir, String stack, RawConfig raw) {
         return record(projectDir, StackInputs.load(projectDir, stack, raw), raw, PeerRoles.FROM_STACK_FILES);
     }
 
