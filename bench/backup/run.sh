@@ -3,7 +3,7 @@
 #   limit    mariadb-dump | zstd -1 > /dev/null
 #   s3cmd    mariadb-dump | zstd -1 | s3cmd put - s3://...        (what an operator would script)
 #   agent    java -Xmx128m -jar target/edxstack.jar backup mysql  (to the same Ceph RGW)
-#   restore  edxstack restore mysql  vs  zstd -dc dump.zst | mariadb db  (from a local file)
+#   restore  edxstack restore mysql (2 load sessions, and 1)  vs  zstd -dc dump.zst | mariadb db  (from a local file)
 # Needs root and scripts/install-test-servers; starts its own MariaDB and Ceph RGW on free ports in a temp dir.
 # Usage: bench/backup/run.sh [ROWS]   (default 720000 rows, ~570 MB of dump)
 set -euo pipefail
@@ -25,7 +25,8 @@ now() { date +%s.%N; }
 rate() { python3 -c "print(f'{$1/1e6/($3-$2):.1f}')"; }
 
 "$ROOT/scripts/install-test-servers"
-[[ -f $JAR ]] || (cd "$ROOT" && mvn -B -q -DskipTests package)
+# Always from the working tree: a stale jar would measure old code (and train the archive on missing classes).
+(cd "$ROOT" && mvn -B -q -DskipTests package)
 
 # --- MariaDB ---
 DB_PORT=$(free_port)
@@ -144,7 +145,7 @@ export EDXSTACK_PLATFORM=bench EDXSTACK_S3_ENDPOINT="http://127.0.0.1:$RGW_PORT"
   EDXSTACK_STACK_ROLE=standby EDXSTACK_MYSQL_HOST=127.0.0.1 EDXSTACK_MYSQL_PORT="$DB_PORT" EDXSTACK_MYSQL_USER=root \
   EDXSTACK_MYSQL_DATABASE=edxapp EDXSTACK_PROGRESS_INTERVAL=10s
 # As the image runs it (images/backup-agent/Dockerfile): serial GC and the class-data sharing archive.
-"$ROOT/images/backup-agent/cds-training.sh" "$JAR" "$W/edxstack.jsa"
+"$ROOT/images/backup-agent/cds-training.sh" "$JAR" "$W/edxstack.jsa" || exit 1
 JAVA=(java -Xmx128m -XX:+UseSerialGC "-XX:SharedArchiveFile=$W/edxstack.jsa" -jar "$JAR")
 agent_backup() { java -Xmx128m -XX:+UseSerialGC "-XX:SharedArchiveFile=$W/edxstack.jsa" "-Xlog:gc:file=$W/gc-$1.log" \
   -jar "$JAR" backup mysql >>"$W/agent.out" 2>>"$W/agent.err"; }
@@ -160,25 +161,28 @@ PEAK_HEAP=$(cat "$W"/gc-*.log | grep -oE '[0-9]+M->[0-9]+M' | cut -dM -f1 | sort
 "${DUMP[@]}" | zstd -1 -q -o "$W/dump.sql.zst"
 fresh() { "${SQL[@]}" -e "DROP DATABASE IF EXISTS $1; CREATE DATABASE $1 CHARACTER SET utf8mb4"; }
 local_restore() { zstd -dc "$W/dump.sql.zst" | "${SQL[@]}" local_restore; }
-agent_restore() { EDXSTACK_MYSQL_DATABASE=agent_restore "${JAVA[@]}" restore mysql >>"$W/agent.out" 2>>"$W/agent.err"; }
-LR=(); AR=()
+agent_restore() { EDXSTACK_MYSQL_DATABASE=agent_restore EDXSTACK_LOAD_SESSIONS=$1 "${JAVA[@]}" restore mysql \
+  >>"$W/agent.out" 2>>"$W/agent.err"; }
+LR=(); AR=(); A1=()
 for round in 1 2; do
   fresh local_restore; LR+=("$(timed local_restore)"); "${SQL[@]}" -e "DROP DATABASE local_restore"
-  fresh agent_restore; AR+=("$(timed agent_restore)"); "${SQL[@]}" -e "DROP DATABASE agent_restore"
+  fresh agent_restore; AR+=("$(timed agent_restore 2)"); "${SQL[@]}" -e "DROP DATABASE agent_restore"
+  fresh agent_restore; A1+=("$(timed agent_restore 1)"); "${SQL[@]}" -e "DROP DATABASE agent_restore"
 done
-LOCAL_RESTORE=$(mean "${LR[@]}"); AGENT_RESTORE=$(mean "${AR[@]}")
+LOCAL_RESTORE=$(mean "${LR[@]}"); AGENT_RESTORE=$(mean "${AR[@]}"); AGENT_RESTORE_1=$(mean "${A1[@]}")
 
 cat <<REPORT
 
 Backup benchmark: $ROWS courseware_studentmodule rows, $((BYTES / 1000000)) MB of dump, $(nproc) cores, mean of 2 runs each
-runs: limit ${L[*]} | s3cmd ${S[*]} | agent ${A[*]} | local restore ${LR[*]} | agent restore ${AR[*]}
+runs: limit ${L[*]} | s3cmd ${S[*]} | agent ${A[*]} | local restore ${LR[*]} | agent restore ${AR[*]} | agent restore, 1 session ${A1[*]}
 | pipeline                                         | MB/s (uncompressed) |
 |--------------------------------------------------|---------------------|
 | mariadb-dump \| zstd -1 > /dev/null  (limit)      | $LIMIT |
 | mariadb-dump \| zstd -1 \| s3cmd put - (RGW)       | $S3CMD |
 | edxstack backup mysql (RGW, -Xmx128m)            | $AGENT |
 | zstd -dc dump.zst \| mariadb  (local file)        | $LOCAL_RESTORE |
-| edxstack restore mysql (RGW)                     | $AGENT_RESTORE |
+| edxstack restore mysql (RGW, 2 sessions, default) | $AGENT_RESTORE |
+| edxstack restore mysql (RGW, 1 session)          | $AGENT_RESTORE_1 |
 agent / s3cmd pipeline: $(python3 -c "print(f'{$AGENT/$S3CMD:.2f}')")x (goal >= 1.1)
 agent / limit:          $(python3 -c "print(f'{$AGENT/$LIMIT:.2f}')")x (goal >= 0.85)
 restore agent / local:  $(python3 -c "print(f'{$AGENT_RESTORE/$LOCAL_RESTORE:.2f}')")x (goal >= 0.95)

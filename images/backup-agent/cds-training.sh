@@ -13,6 +13,13 @@ TOOLS=$(mktemp -d)
 trap 'rm -rf "$TOOLS"' EXIT
 printf '#!/bin/sh\nexec cat >/dev/null\n' >"$TOOLS/load"
 chmod 0755 "$TOOLS/load"
-AWS_SECRET_ACCESS_KEY=training java -XX:ArchiveClassesAtExit="$ARCHIVE" -XX:+UseSerialGC -cp "$JAR" \
-  io.edxstack.cli.CdsTraining "$TOOLS/load" >/dev/null 2>&1
+# The JVM writes an archive even when the training fails (then holding little but the JDK's own classes), so the
+# training's exit status decides, and its output is shown when it failed.
+if ! AWS_SECRET_ACCESS_KEY=training java -XX:ArchiveClassesAtExit="$ARCHIVE" -XX:+UseSerialGC -cp "$JAR" \
+    io.edxstack.cli.CdsTraining "$TOOLS/load" >"$TOOLS/training.log" 2>&1; then
+  echo "cds-training: the training run failed; no archive written" >&2
+  tail -n 20 "$TOOLS/training.log" >&2
+  rm -f "$ARCHIVE"
+  exit 1
+fi
 test -s "$ARCHIVE"

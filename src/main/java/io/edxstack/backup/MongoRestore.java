@@ -34,7 +34,7 @@ public final class MongoRestore {
                     "mongorestore.yaml")) {
                 ToolInvocation load = MongoTools.restoreIntoStaging(target, restoreTool, credentials.path(),
                         swap.stagingPrefix());
-                BackupLoad.run(store, manifest, load, "staged collections " + swap.stagingPrefix() + "*", log,
+                BackupLoad.run(store, manifest, new SingleToolLoad(load), "staged collections " + swap.stagingPrefix() + "*", log,
                         progressInterval);
             } catch (RuntimeException e) {
                 swap.dropStagedQuietly();

@@ -21,7 +21,8 @@ public final class MysqlRestore {
         this.progressInterval = progressInterval;
     }
 
-    public void run(BackupManifest manifest, MysqlConnection target, String client) {
+    /** {@code sessions} MariaDB client sessions load the dump at once; 1 pipes it through a single client. */
+    public void run(BackupManifest manifest, MysqlConnection target, String client, int sessions) {
         MysqlSql.requirePlainName(target.database(), "--mysql-database / EDXSTACK_MYSQL_DATABASE");
         if (target.database().length() > 54) {
             throw new BackupSettingsException("database name " + target.database() + " is too long to derive staging "
@@ -33,7 +34,9 @@ public final class MysqlRestore {
         try {
             staging.createDroppingLeftovers();
             MysqlConnection stagingDb = target.withDatabase(staging.stagingName());
-            BackupLoad.run(store, manifest, MysqlTools.load(stagingDb, client), "staging database "
+            LoadTarget load = sessions == 1 ? new SingleToolLoad(MysqlTools.load(stagingDb, client))
+                    : new ParallelSqlLoad(MysqlTools.loadSession(stagingDb, client), sessions);
+            BackupLoad.run(store, manifest, load, "staging database "
                     + stagingDb.database(), log, progressInterval);
             swap = staging.requireOnlyTables();
         } catch (RuntimeException e) {

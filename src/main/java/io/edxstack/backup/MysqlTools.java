@@ -41,6 +41,16 @@ public final class MysqlTools {
         return new ToolInvocation(command, passwordEnvironment(db));
     }
 
+    /**
+     * One session of a parallel load into {@code db.database()}: as {@link #load}, printing result rows without
+     * headers and flushing them after each statement, since the load reads its own progress markers back.
+     */
+    public static ToolInvocation loadSession(MysqlConnection db, String client) {
+        List<String> command = new ArrayList<>(load(db, client).command());
+        command.addAll(command.size() - 1, List.of("--skip-column-names", "--unbuffered"));
+        return new ToolInvocation(command, passwordEnvironment(db));
+    }
+
     /** The client running the SQL it reads on stdin, printing result rows tab-separated without headers. */
     public static ToolInvocation sql(MysqlConnection db, String client) {
         List<String> command = new ArrayList<>(List.of(client));

@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Drains a tool's stderr on its own thread (so the tool never blocks on it) and keeps the last few KiB for errors. */
 final class ProcessTail {
     private static final int KEEP = 4096;
+    private static final Pattern MARIADB_ERROR = Pattern.compile("ERROR \\d+ \\(");
     private final byte[] ring = new byte[KEEP];
     private long total;
     private final Thread reader;
@@ -57,6 +59,12 @@ final class ProcessTail {
                 .map(String::strip)
                 .filter(line -> !line.isEmpty())
                 .toList();
+        // The mariadb client echoes the failing statement, rows and all, before its ERROR line: keep only that line,
+        // so that no row of a platform's data reaches the log.
+        List<String> errors = lines.stream().filter(line -> MARIADB_ERROR.matcher(line).lookingAt()).toList();
+        if (!errors.isEmpty()) {
+            lines = errors;
+        }
         return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
     }
 }

@@ -2,6 +2,7 @@ package io.edxstack.cli;
 
 import io.edxstack.backup.AgentLog;
 import io.edxstack.backup.BackupManifest;
+import io.edxstack.backup.BackupSettingsException;
 import io.edxstack.backup.BackupStore;
 import io.edxstack.backup.DatabaseKind;
 import io.edxstack.backup.MongoRestore;
@@ -51,8 +52,17 @@ public final class RestoreCommand implements Callable<Integer> {
             description = "load tool to run (env EDXSTACK_LOAD_TOOL; default mariadb or mongorestore)")
     String loadTool;
 
+    @Option(names = "--load-sessions", defaultValue = "${env:EDXSTACK_LOAD_SESSIONS:-2}", paramLabel = "N",
+            description = "MariaDB client sessions loading a MySQL dump at once (env EDXSTACK_LOAD_SESSIONS, "
+                    + "default 2; 1 loads through a single client)")
+    int loadSessions;
+
     @Override
     public Integer call() {
+        if (loadSessions < 1 || loadSessions > 16) {
+            throw new BackupSettingsException("--load-sessions (EDXSTACK_LOAD_SESSIONS) must be between 1 and 16, not "
+                    + loadSessions);
+        }
         String platformName = platform.platform();
         AgentLog log = AgentLog.stderr();
         RestoreGuard.check(stackRole, force, platformName).ifPresent(log::info);
@@ -62,7 +72,7 @@ public final class RestoreCommand implements Callable<Integer> {
                     .find(platformName, kind, backup);
             if (kind == DatabaseKind.MYSQL) {
                 new MysqlRestore(store, log, platform.progressInterval).run(manifest, databases.mysql(),
-                        tool(MysqlTools.DEFAULT_CLIENT));
+                        tool(MysqlTools.DEFAULT_CLIENT), loadSessions);
             } else {
                 new MongoRestore(store, log, platform.progressInterval).run(manifest, databases.mongo(),
                         tool(MongoTools.DEFAULT_RESTORE_TOOL));

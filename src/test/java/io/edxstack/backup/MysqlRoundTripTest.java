@@ -49,10 +49,33 @@ class MysqlRoundTripTest {
         AgentProcess.Result restore = AgentProcess.run(agent, 180, "restore", "mysql", "--backup", "latest");
         assertEquals(0, restore.exitCode(), restore::toString);
         assertTrue(restore.stdout().contains(backupId), restore::toString);
+        assertTrue(restore.stderr().contains("with 2 sessions of mariadb"), restore.stderr());
 
         assertEquals(original, env.contentOf("edxapp_rt"));
         assertEquals("", env.mariadb.sql("SHOW DATABASES LIKE 'edxapp\\_rt\\_%'").strip(),
                 "staging and previous databases are dropped after the swap");
+    }
+
+    @Test
+    void restore_throughASingleClient_bringsBackTheSameRows() {
+        env.createOpenEdxDatabase("edxapp_single", 500);
+        String original = env.contentOf("edxapp_single");
+        Map<String, String> agent = env.agentEnvironment("single", "edxapp_single");
+        AgentProcess.Result backup = AgentProcess.run(agent, 120, "backup", "mysql");
+        assertEquals(0, backup.exitCode(), backup::toString);
+        env.mariadb.sql("DELETE FROM edxapp_single.courseware_studentmodule WHERE id % 2 = 0;");
+
+        agent.put("EDXSTACK_LOAD_SESSIONS", "0");
+        AgentProcess.Result refused = AgentProcess.run(agent, 60, "restore", "mysql");
+        assertEquals(1, refused.exitCode(), refused::toString);
+        assertTrue(refused.stderr().contains("--load-sessions (EDXSTACK_LOAD_SESSIONS) must be between 1 and 16"),
+                refused::toString);
+
+        agent.put("EDXSTACK_LOAD_SESSIONS", "1");
+        AgentProcess.Result restore = AgentProcess.run(agent, 120, "restore", "mysql");
+        assertEquals(0, restore.exitCode(), restore::toString);
+        assertTrue(restore.stderr().contains("with mariadb --host="), restore.stderr());
+        assertEquals(original, env.contentOf("edxapp_single"));
     }
 
     @Test
