@@ -2,6 +2,8 @@ package io.edxstack.cli;
 
 import io.edxstack.backup.AgentLog;
 import io.edxstack.backup.BackupAgent;
+import io.edxstack.backup.BackupCopy;
+import io.edxstack.backup.BackupException;
 import io.edxstack.backup.BackupKeys;
 import io.edxstack.backup.BackupManifest;
 import io.edxstack.backup.BackupRequest;
@@ -15,6 +17,7 @@ import io.edxstack.backup.MysqlTools;
 import io.edxstack.backup.PipelineTuning;
 import io.edxstack.backup.S3Settings;
 import io.edxstack.backup.StackRole;
+import io.edxstack.backup.StorageException;
 import io.edxstack.backup.BackupSettingsException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import static io.edxstack.cli.S3Options.required;
@@ -43,6 +47,9 @@ public final class BackupCommand implements Callable<Integer> {
 
     @Mixin
     BackupDatabaseOptions databases;
+
+    @Mixin
+    S3CopyOptions copy;
 
     @Option(names = "--region", defaultValue = "${env:EDXSTACK_REGION}",
             description = "region writing the backup, recorded in the manifest (env EDXSTACK_REGION)")
@@ -82,6 +89,7 @@ public final class BackupCommand implements Callable<Integer> {
                         + "neither active nor standby, perhaps active"));
         PipelineTuning tuning = new PipelineTuning(partSize, concurrency, zstdLevel, zstdWorkers);
         S3Settings settings = s3.settings();
+        Optional<S3Settings> copySettings = copy.settings(settings);
         BackupKeys keys = new BackupKeys(settings.prefix(), platformName, kind);
         AgentLog log = AgentLog.stderr();
         try (BackupStore store = BackupStore.open(settings, concurrency)) {
@@ -91,8 +99,25 @@ public final class BackupCommand implements Callable<Integer> {
                     : backupMongo(agent, keys, writingRegion, role, tuning);
             System.out.println(manifest.backupId() + " s3://" + settings.bucket() + "/" + manifest.objectKey() + " "
                     + manifest.size() + " bytes sha256 " + manifest.sha256());
+            if (copySettings.isPresent()) {
+                copyTo(copySettings.get(), store, manifest, keys, tuning, log);
+            }
         }
         return 0;
+    }
+
+    /** The backup itself is complete whatever happens here; a failed copy still fails the run, so it is seen. */
+    private static void copyTo(S3Settings copySettings, BackupStore store, BackupManifest manifest, BackupKeys keys,
+                               PipelineTuning tuning, AgentLog log) {
+        try (BackupStore copyStore = BackupStore.open(copySettings, tuning.concurrency())) {
+            new BackupCopy(store, copyStore, log).copy(manifest, keys, tuning);
+            System.out.println(manifest.backupId() + " s3://" + copySettings.bucket() + "/" + manifest.objectKey()
+                    + " (copy)");
+        } catch (BackupException e) {
+            throw new StorageException("backup " + manifest.backupId() + " is complete in s3://" + store.bucket()
+                    + ", but its copy to s3://" + copySettings.bucket() + " at " + copySettings.endpoint()
+                    + " failed: " + e.getMessage(), 0, e);
+        }
     }
 
     private BackupManifest backupMysql(BackupAgent agent, BackupKeys keys, String writingRegion, String role,

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code backups list|verify|prune}: the catalogue of complete backups, and its upkeep. */
@@ -155,10 +156,22 @@ public final class BackupsCommand implements Runnable {
         @Option(names = "--dry-run", description = "print the plan, change nothing")
         boolean dryRun;
 
+        @Mixin
+        S3CopyOptions copy;
+
         @Override
         public Integer call() {
             RetentionPolicy policy = new RetentionPolicy(keepDaily, keepWeekly, minKeep, grace);
             S3Settings settings = scope.s3.settings();
+            Optional<S3Settings> copySettings = copy.settings(settings);
+            prune(settings, policy, "");
+            // The copy keeps the same retention, planned on its own catalogue: a backup whose copy failed is
+            // simply not there.
+            copySettings.ifPresent(c -> prune(c, policy, "copy "));
+            return 0;
+        }
+
+        private void prune(S3Settings settings, RetentionPolicy policy, String label) {
             String platform = scope.platform.platform();
             AgentLog log = AgentLog.stderr();
             try (BackupStore store = BackupStore.open(settings, 1)) {
@@ -166,16 +179,15 @@ public final class BackupsCommand implements Runnable {
                 for (DatabaseKind kind : scope.kinds()) {
                     BackupInventory inventory = catalogue.inventory(platform, kind);
                     PrunePlan plan = RetentionPlanner.plan(inventory, policy, Clock.systemUTC());
-                    print(kind, plan);
+                    print(label + kind, plan);
                     if (!dryRun) {
                         new Pruner(store, log).apply(plan, new BackupKeys(settings.prefix(), platform, kind));
                     }
                 }
             }
-            return 0;
         }
 
-        private void print(DatabaseKind kind, PrunePlan plan) {
+        private void print(String kind, PrunePlan plan) {
             String verb = dryRun ? "would " : "";
             plan.kept().forEach(k -> System.out.println(kind + " keep   " + k.backup().backupId() + "  " + k.reason()));
             plan.expired().forEach(b -> System.out.println(kind + " " + verb + "delete " + b.backupId() + "  expired"));

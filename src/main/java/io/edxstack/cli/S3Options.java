@@ -45,15 +45,19 @@ final class S3Options {
     }
 
     private URI endpoint() {
-        String text = required(endpoint, "S3 endpoint", "--s3-endpoint", "EDXSTACK_S3_ENDPOINT");
+        return httpUrl(required(endpoint, "S3 endpoint", "--s3-endpoint", "EDXSTACK_S3_ENDPOINT"), "S3 endpoint",
+                "--s3-endpoint", "EDXSTACK_S3_ENDPOINT");
+    }
+
+    static URI httpUrl(String text, String what, String flag, String envVar) {
         try {
-            URI uri = new URI(text);
+            URI uri = new URI(text.strip());
             if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
                 throw new URISyntaxException(text, "not an http(s) URL");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new BackupSettingsException("S3 endpoint '" + text + "' (--s3-endpoint, EDXSTACK_S3_ENDPOINT) is "
+            throw new BackupSettingsException(what + " '" + text + "' (" + flag + ", " + envVar + ") is "
                     + "not an http(s) URL, perhaps https://rgw.example.org");
         }
     }

@@ -52,13 +52,45 @@ final class BackupConfigParser {
         if (createBucket && !magnum) {
             config.problem(BACKUP_CREATE_BUCKET, "must be false with edxstack:cluster.mode existing (no OpenStack resource is created)");
         }
+        Optional<BackupConfig.CopyBucket> copy = copyBucket(config, endpoint, bucket, magnum);
         String image = config.optionalString(BACKUP_AGENT_IMAGE).orElse("");
         if (!image.matches("[a-z0-9.:-]+(/[a-z0-9._-]+)+:[A-Za-z0-9_][A-Za-z0-9._-]{0,127}") || image.endsWith(":latest")) {
             config.problem(BACKUP_AGENT_IMAGE, "must be registry/repository:tag pinned to a version (got '" + image + "')");
         }
         int rpo = config.integer(BACKUP_RPO_MINUTES, 15, 7 * 24 * 60);
         return new BackupConfig(endpoint, config.optionalString(BACKUP_S3_REGION).orElse("default"), bucket,
-                createBucket, keys, image, Duration.ofMinutes(rpo));
+                createBucket, keys, copy, image, Duration.ofMinutes(rpo));
+    }
+
+    private static Optional<BackupConfig.CopyBucket> copyBucket(ConfigReader config, String endpoint, String bucket,
+                                                                boolean magnum) {
+        Optional<String> copyEndpoint = config.optionalString(BACKUP_COPY_S3_ENDPOINT);
+        boolean create = config.bool(BACKUP_COPY_CREATE_BUCKET);
+        if (copyEndpoint.isEmpty()) {
+            if (create) {
+                config.problem(BACKUP_COPY_CREATE_BUCKET, "needs edxstack:backup.copyS3Endpoint, the endpoint of "
+                        + "the copy's bucket");
+            }
+            return Optional.empty();
+        }
+        String copyBucket = config.optionalString(BACKUP_COPY_BUCKET).orElse("");
+        if (!isHttpUrl(copyEndpoint.get())) {
+            config.problem(BACKUP_COPY_S3_ENDPOINT, "must be an http(s) URL such as https://s3.regionone.example.org "
+                    + "(got '" + copyEndpoint.get() + "')");
+        }
+        if (!BUCKET.matcher(copyBucket).matches()) {
+            config.problem(BACKUP_COPY_BUCKET, "must be an S3 bucket name: 3-63 lower-case letters, digits, '.' or '-' "
+                    + "(got '" + copyBucket + "')");
+        } else if (copyBucket.equals(bucket) && copyEndpoint.get().equals(endpoint)) {
+            config.problem(BACKUP_COPY_BUCKET, "is the backup bucket itself, perhaps a bucket on the active region's "
+                    + "Ceph");
+        }
+        if (create && !magnum) {
+            config.problem(BACKUP_COPY_CREATE_BUCKET, "must be false with edxstack:cluster.mode existing (no "
+                    + "OpenStack resource is created)");
+        }
+        return Optional.of(new BackupConfig.CopyBucket(copyEndpoint.get(),
+                config.optionalString(BACKUP_COPY_S3_REGION).orElse("default"), copyBucket, create));
     }
 
     static FailoverConfig failover(ConfigReader config, Role role, boolean magnum) {

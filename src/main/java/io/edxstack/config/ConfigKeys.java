@@ -76,6 +76,16 @@ public final class ConfigKeys {
             "S3 access key of the backup bucket, with backup.credentials config.");
     public static final ConfigKey BACKUP_SECRET_KEY = ConfigKey.secret("backup.s3SecretKey",
             "S3 secret key of the backup bucket, with backup.credentials config.");
+    public static final ConfigKey BACKUP_COPY_S3_ENDPOINT = ConfigKey.string("backup.copyS3Endpoint", null,
+            "Optional copy of every backup in a second bucket, in the active stack's own region (fast restores there, "
+                    + "a second copy): its S3 endpoint. The backup job reads each complete backup back, checks its "
+                    + "SHA-256 and writes it there with the same manifest; prune keeps the same retention. Unset: no copy.");
+    public static final ConfigKey BACKUP_COPY_S3_REGION = ConfigKey.string("backup.copyS3Region", "default",
+            "Signing region of the copy's endpoint.");
+    public static final ConfigKey BACKUP_COPY_BUCKET = ConfigKey.string("backup.copyBucket", "edxstack-backups-copy",
+            "Bucket of the backups' copy; the same S3 keys as the backup bucket reach it.");
+    public static final ConfigKey BACKUP_COPY_CREATE_BUCKET = ConfigKey.bool("backup.copyCreateBucket", false,
+            "Create the copy's bucket in this stack's region as a protected object-storage container.");
     public static final ConfigKey BACKUP_AGENT_IMAGE = ConfigKey.string("backup.agentImage",
             "localhost:5000/edxstack/backup-agent:1.0.0",
             "Image of the backup agent (images/backup-agent), from Magnum's registry on the nodes.");
@@ -139,7 +149,8 @@ public final class ConfigKeys {
             STORAGE_VOLUME_TYPE, STORAGE_AZ, STORAGE_FS_TYPE, STORAGE_DEFAULT_CLASS,
             INGRESS_NAMESPACE,
             BACKUP_S3_ENDPOINT, BACKUP_S3_REGION, BACKUP_BUCKET, BACKUP_CREATE_BUCKET, BACKUP_CREDENTIALS,
-            BACKUP_ACCESS_KEY, BACKUP_SECRET_KEY, BACKUP_AGENT_IMAGE, BACKUP_RPO_MINUTES,
+            BACKUP_ACCESS_KEY, BACKUP_SECRET_KEY, BACKUP_COPY_S3_ENDPOINT, BACKUP_COPY_S3_REGION, BACKUP_COPY_BUCKET,
+            BACKUP_COPY_CREATE_BUCKET, BACKUP_AGENT_IMAGE, BACKUP_RPO_MINUTES,
             FAILOVER_PRIMARY_UNREACHABLE, DNS_ZONE_ID, DNS_FRONT_DOOR_ADDRESS, DNS_TTL,
             FRONT_DOOR_MODE, FRONT_DOOR_INGRESS_CLASS,
             CERT_MANAGER_INSTALL, CERT_MANAGER_VERSION, CERT_MANAGER_ACME_EMAIL, CERT_MANAGER_ACME_SERVER,

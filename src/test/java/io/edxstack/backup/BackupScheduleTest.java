@@ -94,9 +94,30 @@ class BackupScheduleTest {
         assertThat(bucket.state().protect()).isTrue();
         assertThat(bucket.state().inputs()).containsEntry("name", "edxstack-backups").containsEntry("region", "RegionTwo")
                 .containsEntry("forceDestroy", false);
-        assertThat(TestProject.REPOSITORY_RENDER.primary().ofType("openstack:objectstorage/container:Container")).isEmpty();
+        assertThat(TestProject.REPOSITORY_RENDER.primary().ofType("openstack:objectstorage/container:Container"))
+                .extracting(r -> r.state().name()).containsExactly("prod-primary-backup-copy-bucket");
         assertThat(dr.get("openstack:identity/ec2CredentialV3:Ec2CredentialV3", "prod-dr-backup-s3-credential")
                 .additionalSecretOutputs()).containsExactly("secret");
+    }
+
+    @Test
+    void copyBucket_inTheActiveRegion_protected_writtenByBackupAndPruneJobsOnly() {
+        DesiredState primary = TestProject.REPOSITORY_RENDER.primary();
+        RenderedResource copy = primary.get("openstack:objectstorage/container:Container", "prod-primary-backup-copy-bucket");
+        assertThat(copy.state().protect()).isTrue();
+        assertThat(copy.state().inputs()).containsEntry("name", "edxstack-backups-copy")
+                .containsEntry("region", "RegionOne").containsEntry("forceDestroy", false);
+        for (String job : List.of("demo-backup-mysql", "demo-backup-mongodb", "demo-prune-backups")) {
+            assertThat(env(primary.get(CRON_JOB, job).state()))
+                    .containsEntry("EDXSTACK_COPY_S3_ENDPOINT", "https://s3.regionone.example.org")
+                    .containsEntry("EDXSTACK_COPY_S3_BUCKET", "edxstack-backups-copy")
+                    .containsEntry("EDXSTACK_COPY_S3_REGION", "default");
+        }
+        TestProject project = TestProject.copyOfRepository(tempDir);
+        project.setConfig("prod-dr", "edxstack:backup.copyS3Endpoint", "https://s3.regiontwo.example.org");
+        project.setConfig("prod-dr", "edxstack:backup.copyBucket", "edxstack-backups-copy");
+        assertThat(env(project.render("prod-dr").get(CRON_JOB, "demo-restore-mysql").state()))
+                .doesNotContainKeys("EDXSTACK_COPY_S3_ENDPOINT", "EDXSTACK_COPY_S3_BUCKET");
     }
 
     @Test

@@ -87,6 +87,14 @@ class InvalidInputTest {
                         "Pulumi.prod-primary.yaml", "edxstack:backup.s3Endpoint", "must be an http(s) URL"),
                 new Case("backup bucket name invalid", p -> p.setConfig(PRIMARY, "edxstack:backup.bucket", "Edx_Backups"),
                         "Pulumi.prod-primary.yaml", "edxstack:backup.bucket", "S3 bucket name"),
+                new Case("copy endpoint not a URL", p -> p.setConfig(PRIMARY, "edxstack:backup.copyS3Endpoint", "s3.regionone"),
+                        "Pulumi.prod-primary.yaml", "edxstack:backup.copyS3Endpoint", "must be an http(s) URL"),
+                new Case("copy into the backup bucket itself", p -> {
+                    p.setConfig(PRIMARY, "edxstack:backup.copyS3Endpoint", "https://s3.regiontwo.example.org");
+                    p.setConfig(PRIMARY, "edxstack:backup.copyBucket", "edxstack-backups");
+                }, "Pulumi.prod-primary.yaml", "edxstack:backup.copyBucket", "is the backup bucket itself"),
+                new Case("copy bucket created without its endpoint", p -> p.unsetConfig(PRIMARY, "edxstack:backup.copyS3Endpoint"),
+                        "Pulumi.prod-primary.yaml", "edxstack:backup.copyCreateBucket", "needs edxstack:backup.copyS3Endpoint"),
                 new Case("S3 keys from config but missing", p -> p.setConfig(PRIMARY, "edxstack:backup.credentials", "config"),
                         "Pulumi.prod-primary.yaml", "edxstack:backup.s3SecretKey", "pulumi config set --secret"),
                 new Case("agent image not pinned", p -> p.setConfig(PRIMARY, "edxstack:backup.agentImage", "localhost:5000/edxstack/backup-agent:latest"),

@@ -123,7 +123,8 @@ public final class TestProject {
         for (String key : new String[] {"edxstack:cluster.name", "edxstack:cluster.template", "edxstack:cluster.masterCount",
                 "edxstack:cluster.nodeCount", "edxstack:cluster.keypair", "edxstack:cluster.createTimeoutMinutes",
                 "edxstack:network.externalNetworkId", "edxstack:network.dnsNameserver", "edxstack:dns.zoneId",
-                "edxstack:dns.frontDoorAddress", "edxstack:backup.createBucket"}) {
+                "edxstack:dns.frontDoorAddress", "edxstack:backup.createBucket",
+                "edxstack:backup.copyCreateBucket"}) {
             unsetConfig(stack, key);
         }
         setConfig(stack, "edxstack:backup.credentials", "config");

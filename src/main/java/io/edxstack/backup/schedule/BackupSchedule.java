@@ -52,7 +52,8 @@ public final class BackupSchedule extends ComponentResource {
                     .metadata(metadata(verb + "-" + database.kind(), args, labels))
                     .spec(AgentJob.spec(new AgentJob.Run(
                             active ? platform.backup().backup() : platform.backup().restore(),
-                            command, env(args, List.of(database)), List.of(database), labels,
+                            command, active ? withCopy(env(args, List.of(database)), args) : env(args, List.of(database)),
+                            List.of(database), labels,
                             args.stack().backup().agentImage())))
                     .build(), afterSecret));
         }
@@ -61,7 +62,8 @@ public final class BackupSchedule extends ComponentResource {
             cronJobs.add(new CronJob(platform.name() + "-prune-backups", CronJobArgs.builder()
                     .metadata(metadata("prune-backups", args, labels))
                     .spec(AgentJob.spec(new AgentJob.Run(platform.backup().prune(), List.of("backups", "prune"),
-                            env(args, List.of()), List.of(), labels, args.stack().backup().agentImage())))
+                            withCopy(env(args, List.of()), args), List.of(), labels,
+                            args.stack().backup().agentImage())))
                     .build(), afterSecret));
         }
         registerOutputs(Map.of("cronJobs", Output.of(cronJobs.size())));
@@ -96,6 +98,16 @@ public final class BackupSchedule extends ComponentResource {
             env.add(AgentJob.env(prefix + "PASSWORD_FILE", passwordFile));
             env.add(AgentJob.env(prefix + "DATABASE", database.database()));
         }
+        return env;
+    }
+
+    /** On the active stack, backup and prune also write and prune the optional copy. */
+    private static List<EnvVarArgs> withCopy(List<EnvVarArgs> env, BackupScheduleArgs args) {
+        args.stack().backup().copy().ifPresent(copy -> {
+            env.add(AgentJob.env("EDXSTACK_COPY_S3_ENDPOINT", copy.s3Endpoint()));
+            env.add(AgentJob.env("EDXSTACK_COPY_S3_REGION", copy.s3Region()));
+            env.add(AgentJob.env("EDXSTACK_COPY_S3_BUCKET", copy.bucket()));
+        });
         return env;
     }
 

@@ -25,6 +25,7 @@ public final class BackupStorage extends ComponentResource {
     private final Output<String> accessKey;
     private final Output<String> secretKey;
     private final Optional<Container> bucket;
+    private final Optional<Container> copyBucket;
 
     public BackupStorage(String name, BackupConfig config, String region, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, null, options);
@@ -38,6 +39,15 @@ public final class BackupStorage extends ComponentResource {
                         // The bucket holds every platform's only off-site copy.
                         CustomResourceOptions.builder().parent(this).protect(true).build()))
                 : Optional.empty();
+        // The copy's bucket lives in the active stack's own region; protected like the first.
+        this.copyBucket = config.copy().filter(BackupConfig.CopyBucket::createBucket)
+                .map(copy -> new Container(name + "-copy-bucket", ContainerArgs.builder()
+                        .name(copy.bucket())
+                        .region(region)
+                        .forceDestroy(false)
+                        .metadata(Map.of("purpose", "edxstack-backups-copy"))
+                        .build(),
+                        CustomResourceOptions.builder().parent(this).protect(true).build()));
         if (config.credentials().isPresent()) {
             var keys = config.credentials().get();
             this.accessKey = Output.ofSecret(keys.accessKey().reveal());
@@ -65,5 +75,9 @@ public final class BackupStorage extends ComponentResource {
 
     public Optional<Container> bucket() {
         return bucket;
+    }
+
+    public Optional<Container> copyBucket() {
+        return copyBucket;
     }
 }
