@@ -64,9 +64,11 @@ final class SingleToolLoad implements LoadTarget {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+        String exit = process.isAlive() ? "unknown" : String.valueOf(process.exitValue());
+        // Before the kill: destroying a process closes its streams, and the tail would lose what is still unread.
+        String tail = stderr.tail();
         process.destroyForcibly();
-        return new LoadToolException(tool.tool() + " stopped reading the backup (exit code "
-                + (process.isAlive() ? "unknown" : process.exitValue()) + "): " + stderr.tail(), e);
+        return new LoadToolException(tool.tool() + " stopped reading the backup (exit code " + exit + "): " + tail, e);
     }
 
     @Override

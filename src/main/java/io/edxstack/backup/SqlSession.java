@@ -120,8 +120,10 @@ final class SqlSession {
             Thread.currentThread().interrupt();
         }
         String exit = process.isAlive() ? "unknown" : String.valueOf(process.exitValue());
+        // Before the kill: destroying a process closes its streams, and the tail would lose what is still unread.
+        String tail = stderr.tail();
         kill();
-        return new LoadToolException(name + " stopped reading the backup (exit code " + exit + "): " + stderr.tail(),
+        return new LoadToolException(name + " stopped reading the backup (exit code " + exit + "): " + tail,
                 writeFailure);
     }
 
