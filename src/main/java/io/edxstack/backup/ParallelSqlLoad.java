@@ -79,6 +79,8 @@ final class ParallelSqlLoad implements LoadTarget, DumpStatementSplitter.Listene
                     sessions.get(0).sync();
                     dataPhase = true;
                 }
+                // A statement's bytes are sent as they come: finish the previous one's chunk before switching.
+                pending.forEach(Pending::flush);
                 int target = leastBusy();
                 dataSinceSync[target] = true;
                 current = List.of(pending.get(target));
@@ -112,15 +114,12 @@ final class ParallelSqlLoad implements LoadTarget, DumpStatementSplitter.Listene
         long bestBacklog = Long.MAX_VALUE;
         for (int k = 0; k < sessionCount; k++) {
             int i = (nextSession + k) % sessionCount;
-            Pending p = pending.get(i);
-            long backlog = p.session.backlog() + p.length;
+            long backlog = pending.get(i).session.backlog();
             if (backlog < bestBacklog) {
                 best = i;
                 bestBacklog = backlog;
             }
         }
-        // A statement's bytes are sent as they come, so finish the previous one's chunk before switching.
-        pending.forEach(Pending::flush);
         nextSession = (best + 1) % sessionCount;
         return best;
     }
