@@ -34,7 +34,7 @@ public final class BackupAgent {
         MultipartUploadStream upload = MultipartUploadStream.start(store, dataKey, request.tuning().partSize(),
                 request.tuning().concurrency());
         // A CronJob deadline or pod eviction sends SIGTERM: abort the upload then rather than leave parts behind.
-        Thread abortOnStop = new Thread(() -> abortQuietly(upload, "the agent is being stopped"));
+        Thread abortOnStop = new Thread(() -> upload.abortQuietly(log, "the agent is being stopped"));
         Runtime.getRuntime().addShutdownHook(abortOnStop);
         boolean objectCompleted = false;
         AtomicLong dumped = new AtomicLong();
@@ -60,9 +60,9 @@ public final class BackupAgent {
             return manifest;
         } catch (RuntimeException e) {
             if (objectCompleted) {
-                deleteQuietly(dataKey);
+                store.deleteQuietly(dataKey, log);
             } else {
-                abortQuietly(upload, "the backup failed");
+                upload.abortQuietly(log, "the backup failed");
             }
             throw e;
         } finally {
@@ -77,24 +77,6 @@ public final class BackupAgent {
                 request.databaseName(), object.key(), object.size(), object.sha256(), uncompressed, "zstd",
                 dumpToolVersion, ToolVersions.agent(), request.region(), request.stackRole(), startedAt,
                 clock.instant(), request.tuning().partSize(), object.partCount());
-    }
-
-    private void abortQuietly(MultipartUploadStream upload, String why) {
-        try {
-            upload.abort();
-        } catch (BackupException e) {
-            log.info("could not abort upload " + upload.uploadId() + " after " + why + " (" + e.getMessage()
-                    + "); 'backups prune' removes it once it is older than its grace period");
-        }
-    }
-
-    private void deleteQuietly(String dataKey) {
-        try {
-            store.delete(dataKey);
-        } catch (BackupException e) {
-            log.info("could not delete " + dataKey + " which has no manifest (" + e.getMessage()
-                    + "); 'backups prune' removes it once it is older than its grace period");
-        }
     }
 
     private static void removeHook(Thread hook) {

@@ -41,17 +41,9 @@ public final class BackupCopy {
             to.putText(keys.manifestKey(new BackupId(manifest.backupId())), manifest.toJson());
         } catch (RuntimeException e) {
             if (objectCompleted) {
-                try {
-                    to.delete(key);
-                } catch (BackupException ignored) {
-                    // Without a manifest it is no backup; 'backups prune' removes it after its grace period.
-                }
+                to.deleteQuietly(key, log);
             } else {
-                try {
-                    upload.abort();
-                } catch (BackupException ignored) {
-                    // 'backups prune' removes the stale upload after its grace period.
-                }
+                upload.abortQuietly(log, "the copy failed");
             }
             throw e;
         }

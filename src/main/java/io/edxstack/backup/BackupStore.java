@@ -102,6 +102,16 @@ public final class BackupStore implements AutoCloseable {
         call("DeleteObject", key, () -> s3.deleteObject(r -> r.bucket(bucket).key(key)));
     }
 
+    /** Deletes an object that has no manifest, or says why it could not: 'backups prune' removes it later. */
+    void deleteQuietly(String key, AgentLog log) {
+        try {
+            delete(key);
+        } catch (BackupException e) {
+            log.info("could not delete " + key + " which has no manifest (" + e.getMessage()
+                    + "); 'backups prune' removes it once it is older than its grace period");
+        }
+    }
+
     private <T> T call(String operation, String key, Supplier<T> request) {
         try {
             return request.get();

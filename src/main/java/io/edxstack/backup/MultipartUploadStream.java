@@ -132,6 +132,16 @@ final class MultipartUploadStream extends OutputStream {
         store.abortUpload(key, uploadId);
     }
 
+    /** Aborts, or says why it could not: what is left is a stale upload that 'backups prune' removes. */
+    void abortQuietly(AgentLog log, String why) {
+        try {
+            abort();
+        } catch (BackupException e) {
+            log.info("could not abort upload " + uploadId + " after " + why + " (" + e.getMessage()
+                    + "); 'backups prune' removes it once it is older than its grace period");
+        }
+    }
+
     @Override
     public void close() {
         // Deliberately empty: see the class comment.

@@ -20,13 +20,11 @@ final class BackupConfigParser {
 
     static BackupConfig backup(ConfigReader config, boolean magnum) {
         String endpoint = config.requiredString(BACKUP_S3_ENDPOINT, "backups and restores need the backup bucket's endpoint");
-        if (!endpoint.isEmpty() && !isHttpUrl(endpoint)) {
-            config.problem(BACKUP_S3_ENDPOINT, "must be an http(s) URL such as https://s3.regiontwo.example.org (got '" + endpoint + "')");
+        if (!endpoint.isEmpty()) {
+            requireHttpUrl(config, BACKUP_S3_ENDPOINT, endpoint, "https://s3.regiontwo.example.org");
         }
         String bucket = config.optionalString(BACKUP_BUCKET).orElse("");
-        if (!BUCKET.matcher(bucket).matches()) {
-            config.problem(BACKUP_BUCKET, "must be an S3 bucket name: 3-63 lower-case letters, digits, '.' or '-' (got '" + bucket + "')");
-        }
+        requireBucketName(config, BACKUP_BUCKET, bucket);
         boolean createBucket = config.bool(BACKUP_CREATE_BUCKET);
         Optional<S3Keys> keys = Optional.empty();
         if (config.oneOf(BACKUP_CREDENTIALS, Set.of("openstack", "config")).equals("config")) {
@@ -74,14 +72,9 @@ final class BackupConfigParser {
             return Optional.empty();
         }
         String copyBucket = config.optionalString(BACKUP_COPY_BUCKET).orElse("");
-        if (!isHttpUrl(copyEndpoint.get())) {
-            config.problem(BACKUP_COPY_S3_ENDPOINT, "must be an http(s) URL such as https://s3.regionone.example.org "
-                    + "(got '" + copyEndpoint.get() + "')");
-        }
-        if (!BUCKET.matcher(copyBucket).matches()) {
-            config.problem(BACKUP_COPY_BUCKET, "must be an S3 bucket name: 3-63 lower-case letters, digits, '.' or '-' "
-                    + "(got '" + copyBucket + "')");
-        } else if (copyBucket.equals(bucket) && copyEndpoint.get().equals(endpoint)) {
+        requireHttpUrl(config, BACKUP_COPY_S3_ENDPOINT, copyEndpoint.get(), "https://s3.regionone.example.org");
+        if (requireBucketName(config, BACKUP_COPY_BUCKET, copyBucket) && copyBucket.equals(bucket)
+                && copyEndpoint.get().equals(endpoint)) {
             config.problem(BACKUP_COPY_BUCKET, "is the backup bucket itself, perhaps a bucket on the active region's "
                     + "Ceph");
         }
@@ -112,6 +105,21 @@ final class BackupConfigParser {
                     + "perhaps manage DNS outside");
         }
         return new FailoverConfig(unreachable, zone.map(z -> new DnsConfig(z, address.orElse(""), ttl)));
+    }
+
+    private static void requireHttpUrl(ConfigReader config, ConfigKey key, String value, String example) {
+        if (!isHttpUrl(value)) {
+            config.problem(key, "must be an http(s) URL such as " + example + " (got '" + value + "')");
+        }
+    }
+
+    /** Reports a name S3 would refuse; true when the name is valid. */
+    private static boolean requireBucketName(ConfigReader config, ConfigKey key, String value) {
+        if (BUCKET.matcher(value).matches()) {
+            return true;
+        }
+        config.problem(key, "must be an S3 bucket name: 3-63 lower-case letters, digits, '.' or '-' (got '" + value + "')");
+        return false;
     }
 
     private static boolean isHttpUrl(String value) {

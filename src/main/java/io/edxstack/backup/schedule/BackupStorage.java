@@ -30,24 +30,11 @@ public final class BackupStorage extends ComponentResource {
     public BackupStorage(String name, BackupConfig config, String region, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, null, options);
         this.bucket = config.createBucket()
-                ? Optional.of(new Container(name + "-bucket", ContainerArgs.builder()
-                        .name(config.bucket())
-                        .region(region)
-                        .forceDestroy(false)
-                        .metadata(Map.of("purpose", "edxstack-backups"))
-                        .build(),
-                        // The bucket holds every platform's only off-site copy.
-                        CustomResourceOptions.builder().parent(this).protect(true).build()))
+                ? Optional.of(protectedBucket(name + "-bucket", config.bucket(), region, "edxstack-backups"))
                 : Optional.empty();
-        // The copy's bucket lives in the active stack's own region; protected like the first.
+        // The copy's bucket lives in the active stack's own region.
         this.copyBucket = config.copy().filter(BackupConfig.CopyBucket::createBucket)
-                .map(copy -> new Container(name + "-copy-bucket", ContainerArgs.builder()
-                        .name(copy.bucket())
-                        .region(region)
-                        .forceDestroy(false)
-                        .metadata(Map.of("purpose", "edxstack-backups-copy"))
-                        .build(),
-                        CustomResourceOptions.builder().parent(this).protect(true).build()));
+                .map(copy -> protectedBucket(name + "-copy-bucket", copy.bucket(), region, "edxstack-backups-copy"));
         if (config.credentials().isPresent()) {
             var keys = config.credentials().get();
             this.accessKey = Output.ofSecret(keys.accessKey().reveal());
@@ -63,6 +50,17 @@ public final class BackupStorage extends ComponentResource {
         outputs.put("bucket", Output.of(config.bucket()));
         outputs.put("accessKey", accessKey);
         registerOutputs(outputs);
+    }
+
+    /** A bucket holding backups: protected, never emptied by a destroy (it may hold the only off-site copy). */
+    private Container protectedBucket(String resourceName, String bucketName, String region, String purpose) {
+        return new Container(resourceName, ContainerArgs.builder()
+                .name(bucketName)
+                .region(region)
+                .forceDestroy(false)
+                .metadata(Map.of("purpose", purpose))
+                .build(),
+                CustomResourceOptions.builder().parent(this).protect(true).build());
     }
 
     public Output<String> accessKey() {
