@@ -1,15 +1,30 @@
 package io.edxstack.policies.kube;
 
 import io.edxstack.state.ResourceState;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The desired state of one stack, with the look-ups rules share. */
-public record StateView(List<ResourceState> resources) {
+public final class StateView {
+    private final List<ResourceState> resources;
+    /** Kubernetes objects by kind, namespace and name: rules look up one per reference, so a scan each would be quadratic. */
+    private final Map<List<String>, ResourceState> byName = new HashMap<>();
 
-    public StateView {
-        resources = List.copyOf(resources);
+    public StateView(List<ResourceState> resources) {
+        this.resources = List.copyOf(resources);
+        for (ResourceState resource : this.resources) {
+            if (resource.type().startsWith("kubernetes:")) {
+                byName.putIfAbsent(key(KubeObject.kind(resource), KubeObject.namespace(resource),
+                        KubeObject.objectName(resource)), resource);
+            }
+        }
+    }
+
+    public List<ResourceState> resources() {
+        return resources;
     }
 
     /** Kubernetes objects of a kind, e.g. {@code Service}. */
@@ -19,10 +34,7 @@ public record StateView(List<ResourceState> resources) {
 
     /** The object of a kind with this {@code metadata.name} in this namespace. */
     public Optional<ResourceState> find(String kind, String namespace, String name) {
-        return ofKind(kind)
-                .filter(resource -> KubeObject.namespace(resource).equals(namespace))
-                .filter(resource -> KubeObject.objectName(resource).equals(name))
-                .findFirst();
+        return Optional.ofNullable(byName.get(key(kind, namespace, name)));
     }
 
     public Stream<Workload> workloads() {
@@ -32,5 +44,9 @@ public record StateView(List<ResourceState> resources) {
     /** Namespaces that belong to a platform (they carry the {@value KubeObject#PLATFORM_LABEL} label). */
     public Stream<ResourceState> platformNamespaces() {
         return ofKind("Namespace").filter(namespace -> KubeObject.platform(namespace) != null);
+    }
+
+    private static List<String> key(String kind, String namespace, String name) {
+        return List.of(kind, namespace, name);
     }
 }
