@@ -51,6 +51,7 @@ public record Catalogue(List<PlatformSpec> platforms, Map<String, ClusterTemplat
             byKey.put("hosts.lms", hosts.lms());
             byKey.put("hosts.cms", hosts.cms());
             hosts.mfe().ifPresent(mfe -> byKey.put("hosts.mfe", mfe));
+            hosts.meilisearch().ifPresent(meilisearch -> byKey.put("hosts.meilisearch", meilisearch));
             byKey.forEach((key, host) -> {
                 if (host.isEmpty()) {
                     return;

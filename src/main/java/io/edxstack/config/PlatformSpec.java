@@ -2,6 +2,7 @@ package io.edxstack.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,17 @@ public record PlatformSpec(
         ObjectNode settingsOverrides,
         BackupSchedules backup) {
 
-    public record Hosts(String lms, String cms, Optional<String> mfe) {
+    /**
+     * @param meilisearch the public name of the platform's own Meilisearch (Tutor's MEILISEARCH_PUBLIC_URL), which
+     *                    Studio's content search queries from the browser with a restricted tenant token
+     */
+    public record Hosts(String lms, String cms, Optional<String> mfe, Optional<String> meilisearch) {
+        /** Every name the front door serves and the certificate covers. */
         public List<String> all() {
-            return mfe.map(m -> List.of(lms, cms, m)).orElse(List.of(lms, cms));
+            List<String> all = new ArrayList<>(List.of(lms, cms));
+            mfe.ifPresent(all::add);
+            meilisearch.ifPresent(all::add);
+            return List.copyOf(all);
         }
     }
 

@@ -51,10 +51,16 @@ final class PlatformSpecParser {
             yaml.problem(images.mfe().isPresent() ? "hosts.mfe" : "images.mfe",
                     "missing: the MFE runs with both an image and a host, perhaps set both or neither");
         }
+        var services = WorkloadSpecParser.services(yaml.object("services"));
+        if (hosts.meilisearch().isPresent() && !services.meilisearch().internal()) {
+            yaml.problem("hosts.meilisearch", "serves the platform's own Meilisearch, and services.meilisearch is "
+                    + "external: set MEILISEARCH_PUBLIC_URL to the external service's public address in "
+                    + name + ".settings.json instead");
+        }
         return new PlatformSpec(name, yaml.file(), stacks(yaml, knownStacks), hosts, images,
                 quota(yaml.object("quota")), limits(yaml.object("limits")), sizing(yaml.object("sizing")),
                 WorkloadSpecParser.settings(yaml.object("settings"), hosts),
-                WorkloadSpecParser.services(yaml.object("services")),
+                services,
                 WorkloadSpecParser.resources(yaml.object("resources")),
                 WorkloadSpecParser.admin(yaml.object("admin")),
                 WorkloadSpecParser.jwt(yaml.object("jwt")),
@@ -80,10 +86,10 @@ final class PlatformSpecParser {
     }
 
     private static Hosts hosts(YamlObject hosts) {
-        hosts.allowOnly(Set.of("lms", "cms", "mfe"));
+        hosts.allowOnly(Set.of("lms", "cms", "mfe", "meilisearch"));
         String lms = host(hosts, "lms", true).orElse("");
         String cms = host(hosts, "cms", true).orElse("");
-        return new Hosts(lms, cms, host(hosts, "mfe", false));
+        return new Hosts(lms, cms, host(hosts, "mfe", false), host(hosts, "meilisearch", false));
     }
 
     private static Optional<String> host(YamlObject hosts, String key, boolean required) {

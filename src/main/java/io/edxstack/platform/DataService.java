@@ -13,8 +13,9 @@ import java.util.List;
  * @param dataPath       where the retained Cinder volume is mounted
  * @param scratchPaths   writable emptyDirs a read-only root filesystem still needs
  * @param command        the container's command; empty for the image's entrypoint
+ * @param exposed        whether the ingress controller routes to it (Meilisearch with a public host)
  */
 record DataService(String name, String image, int uid, int port, String dataPath, String storage,
                    List<String> scratchPaths, List<String> command, List<String> args, List<EnvVarArgs> env,
-                   ProbeArgs startup, ProbeArgs readiness, ProbeArgs liveness) {
+                   ProbeArgs startup, ProbeArgs readiness, ProbeArgs liveness, boolean exposed) {
 }

@@ -6,6 +6,7 @@ import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import io.edxstack.config.PlatformSpec;
+import io.edxstack.config.StackConfig.FrontDoorMode;
 import io.edxstack.config.PlatformSpec.ServiceSpec;
 
 import java.util.LinkedHashMap;
@@ -41,7 +42,9 @@ final class DataServices {
             add(scope, mongodb(images.mongodb(), services.mongodb(), secrets), order);
         }
         if (services.meilisearch().internal()) {
-            add(scope, meilisearch(images.meilisearch(), services.meilisearch(), secrets), order);
+            boolean exposed = spec.hosts().meilisearch().isPresent()
+                    && scope.stack().workloads().frontDoor().mode() == FrontDoorMode.INGRESS;
+            add(scope, meilisearch(images.meilisearch(), services.meilisearch(), secrets, exposed), order);
         }
         if (services.mysql().internal()) {
             add(scope, mysql(images.mysql(), services.mysql(), secrets), order);
@@ -69,7 +72,7 @@ final class DataServices {
                 Probes.tcp("mysql", 10, 60),
                 // mysqladmin ping succeeds once the server answers, even without credentials.
                 Probes.exec(List.of("mysqladmin", "ping", "--host=127.0.0.1", "--silent"), 10, 5, 3),
-                Probes.tcp("mysql", 20, 3));
+                Probes.tcp("mysql", 20, 3), false);
     }
 
     private static DataService mongodb(String image, ServiceSpec spec, PlatformSecrets secrets) {
@@ -79,7 +82,7 @@ final class DataServices {
                         secrets.mongodb.password().env("MONGO_INITDB_ROOT_PASSWORD")),
                 Probes.tcp("mongodb", 10, 60),
                 Probes.exec(List.of("mongosh", "--quiet", "--norc", "--eval", "db.adminCommand('ping').ok"), 30, 10, 3),
-                Probes.tcp("mongodb", 20, 3));
+                Probes.tcp("mongodb", 20, 3), false);
     }
 
     private static DataService redis(String image, ServiceSpec spec, PlatformSecrets secrets) {
@@ -90,10 +93,10 @@ final class DataServices {
         return new DataService("redis", image, REDIS_UID, spec.port(), "/data", spec.storage(), List.of("/tmp"),
                 List.of("sh", "-c", start), List.of(),
                 List.of(secrets.redisPassword.env("REDIS_PASSWORD"), secrets.redisPassword.env("REDISCLI_AUTH")),
-                Probes.tcp("redis", 5, 60), Probes.exec(ping, 10, 5, 3), Probes.exec(ping, 20, 5, 3));
+                Probes.tcp("redis", 5, 60), Probes.exec(ping, 10, 5, 3), Probes.exec(ping, 20, 5, 3), false);
     }
 
-    private static DataService meilisearch(String image, ServiceSpec spec, PlatformSecrets secrets) {
+    private static DataService meilisearch(String image, ServiceSpec spec, PlatformSecrets secrets, boolean exposed) {
         return new DataService("meilisearch", image, MEILISEARCH_UID, spec.port(), "/meili_data", spec.storage(),
                 List.of("/tmp"), List.of(), List.of(),
                 List.of(literal("MEILI_ENV", "production"), literal("MEILI_DB_PATH", "/meili_data/data.ms"),
@@ -101,7 +104,7 @@ final class DataServices {
                         secrets.meilisearchMasterKey.env("MEILI_MASTER_KEY")),
                 Probes.http("/health", "meilisearch", null, 10, 60),
                 Probes.http("/health", "meilisearch", null, 10, 3),
-                Probes.http("/health", "meilisearch", null, 20, 3));
+                Probes.http("/health", "meilisearch", null, 20, 3), exposed);
     }
 
     /**

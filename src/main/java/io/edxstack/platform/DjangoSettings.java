@@ -98,6 +98,7 @@ final class DjangoSettings {
         node.put("MEILISEARCH_ENABLED", true);
         node.put("MEILISEARCH_URL", endpoints.meilisearchUrl());
         node.put("MEILISEARCH_INDEX_PREFIX", MEILISEARCH_INDEX_PREFIX);
+        hosts.meilisearch().ifPresent(host -> node.put("MEILISEARCH_PUBLIC_URL", url(spec, host)));
         node.put("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend");
         node.put("EMAIL_HOST", endpoints.smtp().host());
         node.put("EMAIL_PORT", endpoints.smtp().port());

@@ -65,18 +65,21 @@ final class FrontDoor {
         }
     }
 
-    private static Map<String, String> upstreams(PlatformSpec spec) {
-        Map<String, String> upstreams = new LinkedHashMap<>();
-        upstreams.put(spec.hosts().lms(), "lms");
-        upstreams.put(spec.hosts().cms(), "cms");
-        if (spec.hasMfe()) {
-            upstreams.put(spec.hosts().mfe().orElseThrow(), "mfe");
-        }
-        return upstreams;
+    /** A Service of the namespace that a host's traffic goes to. */
+    private record Upstream(String service, int port) {
     }
 
-    private static int port(String service) {
-        return service.equals("mfe") ? WebWorkloads.MFE_PORT : WebWorkloads.UWSGI_PORT;
+    private static Map<String, Upstream> upstreams(PlatformSpec spec) {
+        Map<String, Upstream> upstreams = new LinkedHashMap<>();
+        upstreams.put(spec.hosts().lms(), new Upstream("lms", WebWorkloads.UWSGI_PORT));
+        upstreams.put(spec.hosts().cms(), new Upstream("cms", WebWorkloads.UWSGI_PORT));
+        if (spec.hasMfe()) {
+            upstreams.put(spec.hosts().mfe().orElseThrow(), new Upstream("mfe", WebWorkloads.MFE_PORT));
+        }
+        // Studio's search runs in the browser against Meilisearch with a restricted tenant token, as under Tutor.
+        spec.hosts().meilisearch().ifPresent(host ->
+                upstreams.put(host, new Upstream("meilisearch", spec.services().meilisearch().port())));
+        return upstreams;
     }
 
     private static void certificate(PlatformScope scope, List<Resource> issuer) {
@@ -98,13 +101,13 @@ final class FrontDoor {
     private static void ingress(PlatformScope scope) {
         var frontDoor = scope.stack().workloads().frontDoor();
         List<IngressRuleArgs> rules = new ArrayList<>();
-        upstreams(scope.spec()).forEach((host, service) -> rules.add(IngressRuleArgs.builder()
+        upstreams(scope.spec()).forEach((host, upstream) -> rules.add(IngressRuleArgs.builder()
                 .host(host)
                 .http(HTTPIngressRuleValueArgs.builder().paths(HTTPIngressPathArgs.builder()
                         .path("/").pathType("Prefix")
                         .backend(IngressBackendArgs.builder().service(IngressServiceBackendArgs.builder()
-                                .name(service)
-                                .port(ServiceBackendPortArgs.builder().number(port(service)).build())
+                                .name(upstream.service())
+                                .port(ServiceBackendPortArgs.builder().number(upstream.port()).build())
                                 .build()).build())
                         .build()).build())
                 .build()));
@@ -136,9 +139,9 @@ final class FrontDoor {
         PlatformSpec spec = scope.spec();
         Map<String, String> solvers = new LinkedHashMap<>();
         List<CaddyConfig.Route> routes = new ArrayList<>();
-        upstreams(spec).forEach((host, service) -> {
-            routes.add(new CaddyConfig.Route(host, service + ":" + port(service)));
-            String solver = "acme-solver-" + service;
+        upstreams(spec).forEach((host, upstream) -> {
+            routes.add(new CaddyConfig.Route(host, upstream.service() + ":" + upstream.port()));
+            String solver = "acme-solver-" + upstream.service();
             solvers.put(host, solver + ":" + SOLVER_PORT);
             solverService(scope, solver, host);
         });

@@ -26,6 +26,7 @@ import com.pulumi.resources.Resource;
 import io.edxstack.storage.CinderStorage;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +44,10 @@ final class StatefulService {
     static StatefulSet create(PlatformScope scope, DataService service, List<? extends Resource> dependsOn) {
         String name = service.name();
         Map<String, String> labels = scope.labels(name, "database");
+        Map<String, String> podLabels = new LinkedHashMap<>(labels);
+        if (service.exposed()) {
+            podLabels.put(PlatformLabels.EXPOSED, "true");
+        }
         Map<String, String> selector = PlatformLabels.selector(scope.platform(), name);
         new Service(scope.name(name), ServiceArgs.builder()
                 .metadata(scope.metadata(name, labels))
@@ -88,7 +93,7 @@ final class StatefulService {
                         .whenDeleted("Retain").whenScaled("Retain").build())
                 .selector(LabelSelectorArgs.builder().matchLabels(selector).build())
                 .template(PodTemplateSpecArgs.builder()
-                        .metadata(ObjectMetaArgs.builder().labels(labels).build())
+                        .metadata(ObjectMetaArgs.builder().labels(podLabels).build())
                         .spec(PodSpecArgs.builder()
                                 .securityContext(Hardening.pod(service.uid()))
                                 .automountServiceAccountToken(false)

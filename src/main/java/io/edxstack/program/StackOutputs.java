@@ -35,6 +35,7 @@ final class StackOutputs {
             platformHosts.put("lms", spec.hosts().lms());
             platformHosts.put("cms", spec.hosts().cms());
             spec.hosts().mfe().ifPresent(mfe -> platformHosts.put("mfe", mfe));
+            spec.hosts().meilisearch().ifPresent(meilisearch -> platformHosts.put("meilisearch", meilisearch));
             hosts.put(spec.name(), platformHosts);
         }
         ctx.export("hosts", Output.of(hosts));

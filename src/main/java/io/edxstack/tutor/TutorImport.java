@@ -60,7 +60,8 @@ public final class TutorImport {
         Map<String, Object> yaml = new LinkedHashMap<>();
         yaml.put("name", platform);
         yaml.put("stacks", stacks);
-        yaml.put("hosts", hosts());
+        Map<String, Object> hosts = hosts();
+        yaml.put("hosts", hosts);
         yaml.put("images", images());
         Map<String, Object> settings = settings();
         if (!settings.isEmpty()) {
@@ -70,7 +71,7 @@ public final class TutorImport {
         mysql(services);
         mongodb(services);
         redis(services);
-        meilisearch(services);
+        meilisearch(services, hosts);
         smtp(services);
         if (!services.isEmpty()) {
             yaml.put("services", services);
@@ -93,6 +94,15 @@ public final class TutorImport {
         }
         Optional<Map<String, Object>> overrides = settingsMerge.map(json -> DjangoJson.toMap(json));
         return new ImportReport(yaml, overrides, mapped, notMapped, secrets, instructions);
+    }
+
+    /** The host of a URL such as https://meilisearch.example.org, if it has one. */
+    private static Optional<String> hostOf(String url) {
+        try {
+            return Optional.ofNullable(URI.create(url.trim()).getHost());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<String> text(String key) {
@@ -259,21 +269,33 @@ public final class TutorImport {
                 Map.of("password", config.containsKey("REDIS_PASSWORD") ? "REDIS_PASSWORD" : "=")));
     }
 
-    private void meilisearch(Map<String, Object> services) {
+    private void meilisearch(Map<String, Object> services, Map<String, Object> hosts) {
         boolean run = flag("RUN_MEILISEARCH", true);
         Optional<String> url = text("MEILISEARCH_URL");
-        text("MEILISEARCH_PUBLIC_URL").ifPresent(u -> notMapped.put("MEILISEARCH_PUBLIC_URL",
-                "edxstack does not expose Meilisearch publicly"));
         text("MEILISEARCH_INDEX_PREFIX").filter(p -> !p.equals("tutor_")).ifPresent(p -> notMapped.put(
                 "MEILISEARCH_INDEX_PREFIX", "edxstack uses Tutor's default prefix 'tutor_'; reindex after the move"));
         handled.add("MEILISEARCH_API_KEY_UID");
         handled.add("MEILISEARCH_API_KEY");
         handled.add("MEILISEARCH_MASTER_KEY");
+        Optional<String> publicUrl = text("MEILISEARCH_PUBLIC_URL");
         if (run) {
             url.ifPresent(u -> notMapped.put("MEILISEARCH_URL", "applies to Tutor's own Meilisearch"));
+            // Tutor serves its Meilisearch at meilisearch.<LMS_HOST> unless MEILISEARCH_PUBLIC_URL says otherwise.
+            Optional<String> publicHost = publicUrl.flatMap(TutorImport::hostOf);
+            hosts.put("meilisearch", publicHost.orElse("meilisearch." + hosts.get("lms")));
+            publicUrl.ifPresent(u -> {
+                if (publicHost.isPresent()) {
+                    map("MEILISEARCH_PUBLIC_URL", "hosts.meilisearch");
+                } else {
+                    notMapped.put("MEILISEARCH_PUBLIC_URL", "not a URL with a host (got '" + u
+                            + "'); hosts.meilisearch set to Tutor's default");
+                }
+            });
             secrets.put("MEILISEARCH_MASTER_KEY", "derived from edxstack:secrets.masterKey; reindex after the move");
             return;
         }
+        publicUrl.ifPresent(u -> notMapped.put("MEILISEARCH_PUBLIC_URL", "with an external Meilisearch, put it in "
+                + platform + ".settings.json as MEILISEARCH_PUBLIC_URL (hosts.meilisearch serves edxstack's own)"));
         Map<String, Object> service = new LinkedHashMap<>();
         service.put("mode", "external");
         url.map(URI::create).ifPresent(uri -> {

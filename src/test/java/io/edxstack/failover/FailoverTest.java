@@ -61,7 +61,8 @@ class FailoverTest {
         assertThat(dr.ofType(CRON_JOB)).extracting(r -> r.state().name())
                 .containsExactlyInAnyOrder("demo-backup-mysql", "demo-backup-mongodb", "demo-prune-backups");
         assertThat(dr.ofType(RECORD_SET)).extracting(r -> r.state().input("name")).containsExactlyInAnyOrder(
-                "learn.demo.example.org.", "studio.demo.example.org.", "apps.learn.demo.example.org.");
+                "learn.demo.example.org.", "studio.demo.example.org.", "apps.learn.demo.example.org.",
+                "meilisearch.learn.demo.example.org.");
         assertThat(dr.ofType(RECORD_SET)).allSatisfy(r -> assertThat(r.state().inputs())
                 .containsEntry("records", List.of("198.51.100.10"))
                 .containsEntry("type", "A")
@@ -92,7 +93,7 @@ class FailoverTest {
     @Test
     void standby_ownsNoDnsRecords_activePrimaryOwnsThemAll() {
         assertThat(TestProject.REPOSITORY_RENDER.dr().ofType(RECORD_SET)).isEmpty();
-        assertThat(TestProject.REPOSITORY_RENDER.primary().ofType(RECORD_SET)).hasSize(5)
+        assertThat(TestProject.REPOSITORY_RENDER.primary().ofType(RECORD_SET)).hasSize(6)
                 .allSatisfy(r -> assertThat(r.state().input("records")).isEqualTo(List.of("203.0.113.10")));
     }
 

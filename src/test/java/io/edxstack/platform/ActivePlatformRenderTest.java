@@ -218,8 +218,8 @@ class ActivePlatformRenderTest {
                 .map(p -> at(p, "port")).toList());
         assertNull(at(policy, "spec.ingress[0].from"), "from anywhere");
         RenderedResource certificate = state.get(CERTIFICATE, "demo-certificate");
-        assertEquals(List.of("learn.demo.example.org", "studio.demo.example.org", "apps.learn.demo.example.org"),
-                at(certificate, "spec.dnsNames"));
+        assertEquals(List.of("learn.demo.example.org", "studio.demo.example.org", "apps.learn.demo.example.org",
+                "meilisearch.learn.demo.example.org"), at(certificate, "spec.dnsNames"));
         assertEquals("edxstack-letsencrypt", at(certificate, "spec.issuerRef.name"));
         assertEquals("ClusterIssuer", at(certificate, "spec.issuerRef.kind"));
         RenderedResource release = state.ofType(RELEASE).get(0);
@@ -230,6 +230,11 @@ class ActivePlatformRenderTest {
         assertEquals(1, state.ofType(CLUSTER_ISSUER).size(), "one issuer per stack");
         String config = named(state, CONFIG_MAP, "demo-caddy-config-").get(0).state().inputs().toString();
         assertTrue(config.contains("acme-solver-lms:8089"), "challenges go to cert-manager's solver");
+        // Studio's browser-side search reaches Meilisearch through Caddy (same namespace: no exposed label).
+        assertTrue(config.contains("meilisearch.learn.demo.example.org") && config.contains("meilisearch:7700"), config);
+        state.get(SERVICE, "demo-acme-solver-meilisearch");
+        assertNull(map(state.get(STATEFUL_SET, "demo-meilisearch").state().inputs(), "spec.template.metadata.labels")
+                .get(PlatformLabels.EXPOSED));
     }
 
     @Test

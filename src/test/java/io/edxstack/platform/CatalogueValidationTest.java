@@ -96,4 +96,27 @@ class CatalogueValidationTest {
                 .replace(DEMO, "  mfe: apps.learn.demo.example.org\n", "");
         assertTrue(onlyProblem(project, DEMO, "hosts.mfe").message().contains("both"));
     }
+
+    @Test
+    void validate_meilisearchHostWithExternalMeilisearch_pointsToSettingsJson(@TempDir Path dir) {
+        var project = TestProject.copyOfRepository(dir).replace(DEMO, "meilisearch: {storage: 10Gi}",
+                "meilisearch: {mode: external, host: search.example.org, existingSecret: demo-meilisearch}");
+        String message = onlyProblem(project, DEMO, "hosts.meilisearch").message();
+        assertTrue(message.contains("external") && message.contains("demo.settings.json"), message);
+    }
+
+    @Test
+    void validate_malformedMeilisearchHost_namesFileAndKey(@TempDir Path dir) {
+        var project = TestProject.copyOfRepository(dir)
+                .replace(DEMO, "meilisearch: meilisearch.learn.demo.example.org", "meilisearch: https://search");
+        assertTrue(onlyProblem(project, DEMO, "hosts.meilisearch").message().contains("DNS name"));
+    }
+
+    @Test
+    void validate_meilisearchHostTakenByAnotherPlatform_namesBoth(@TempDir Path dir) {
+        var project = TestProject.copyOfRepository(dir)
+                .replace(DEMO, "meilisearch: meilisearch.learn.demo.example.org", "meilisearch: learn.training.example.org");
+        String message = onlyProblem(project, "stacks/platforms/training.yaml", "hosts.lms").message();
+        assertTrue(message.contains("demo.yaml hosts.meilisearch"), message);
+    }
 }

@@ -26,10 +26,18 @@ class IngressFrontDoorTest {
         RenderedResource ingress = state.get(INGRESS, "demo-openedx");
         assertEquals("traefik", at(ingress, "spec.ingressClassName"));
         assertEquals("openedx-tls", at(ingress, "spec.tls[0].secretName"));
-        assertEquals(List.of("learn.demo.example.org", "studio.demo.example.org", "apps.learn.demo.example.org"),
-                at(ingress, "spec.tls[0].hosts"));
+        assertEquals(List.of("learn.demo.example.org", "studio.demo.example.org", "apps.learn.demo.example.org",
+                "meilisearch.learn.demo.example.org"), at(ingress, "spec.tls[0].hosts"));
         assertEquals("mfe", at(ingress, "spec.rules[2].http.paths[0].backend.service.name"));
         assertEquals(8002L, at(ingress, "spec.rules[2].http.paths[0].backend.service.port.number"));
+        assertEquals("meilisearch.learn.demo.example.org", at(ingress, "spec.rules[3].host"));
+        assertEquals("meilisearch", at(ingress, "spec.rules[3].http.paths[0].backend.service.name"));
+        assertEquals(7700L, at(ingress, "spec.rules[3].http.paths[0].backend.service.port.number"));
+        // The controller reaches Meilisearch's pod (allow-ingress-controller selects exposed pods), not MySQL's.
+        assertEquals("true", map(state.get(STATEFUL_SET, "demo-meilisearch").state().inputs(),
+                "spec.template.metadata.labels").get(PlatformLabels.EXPOSED));
+        assertNull(map(state.get(STATEFUL_SET, "demo-mysql").state().inputs(), "spec.template.metadata.labels")
+                .get(PlatformLabels.EXPOSED));
         for (String web : List.of("demo-lms", "demo-cms", "demo-mfe")) {
             assertEquals("true", map(state.get(DEPLOYMENT, web).state().inputs(), "spec.template.metadata.labels")
                     .get(PlatformLabels.EXPOSED), web);

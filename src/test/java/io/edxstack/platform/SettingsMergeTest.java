@@ -62,6 +62,9 @@ class SettingsMergeTest {
         assertEquals("path", lms.get("AWS_S3_ADDRESSING_STYLE").asText());
         assertEquals("storages.backends.s3boto3.S3Boto3Storage", lms.get("DEFAULT_FILE_STORAGE").asText());
         assertEquals("fr", lmsSettings(state, "training").get("LANGUAGE_CODE").asText());
+        assertEquals("https://meilisearch.learn.demo.example.org", lms.get("MEILISEARCH_PUBLIC_URL").asText());
+        assertTrue(lmsSettings(state, "training").path("MEILISEARCH_PUBLIC_URL").isMissingNode(),
+                "training serves no Meilisearch host");
     }
 
     @Test

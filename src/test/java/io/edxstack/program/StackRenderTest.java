@@ -157,7 +157,7 @@ class StackRenderTest {
                 .containsEntry("role", "active");
         assertThat(outputs.get("hosts")).isEqualTo(Map.of(
                 "demo", Map.of("lms", "learn.demo.example.org", "cms", "studio.demo.example.org",
-                        "mfe", "apps.learn.demo.example.org"),
+                        "mfe", "apps.learn.demo.example.org", "meilisearch", "meilisearch.learn.demo.example.org"),
                 "training", Map.of("lms", "learn.training.example.org", "cms", "studio.training.example.org")));
         assertThat(TestProject.REPOSITORY_RENDER.dr().outputs()).containsEntry("role", "standby");
     }

@@ -78,6 +78,7 @@ class ImportTutorTest {
 
         assertTrue(yaml.contains("lms: academy.example.com"));
         assertTrue(yaml.contains("mfe: apps.academy.example.com"));
+        assertTrue(yaml.contains("meilisearch: meilisearch.academy.example.com"), "Tutor's default public Meilisearch");
         assertTrue(yaml.contains("platformName: Academy Online"));
         assertTrue(yaml.contains("languageCode: de"));
         assertTrue(yaml.contains("host: academy-db.cluster-c9x2.eu-central-1.rds.amazonaws.com"));
@@ -100,6 +101,18 @@ class ImportTutorTest {
         assertTrue(out.contains("OPENEDX_MYSQL_PASSWORD)"), out);
         assertTrue(out.contains("| pulumi config set --stack prod-dr --secret edxstack:media.secretAccessKey"), out);
         assertTrue(out.contains("--secret edxstack:secrets.masterKey"), out);
+    }
+
+    @Test
+    void importTutor_meilisearchPublicUrl_becomesItsHost(@TempDir Path dir) throws Exception {
+        var project = TestProject.copyOfRepository(dir);
+        Path config = dir.resolve("public-search.yml");
+        Files.writeString(config, Files.readString(CONFIG) + "MEILISEARCH_PUBLIC_URL: https://search.academy.example.com\n");
+        Run run = run("import-tutor", "--config", config.toString(), "--platform", "academy", "--project-dir", dir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(project.read("stacks/platforms/academy.yaml").contains("meilisearch: search.academy.example.com"));
+        assertTrue(run.out().contains("MEILISEARCH_PUBLIC_URL -> hosts.meilisearch"), run.out());
+        StackInputs.load(dir, "prod-primary", project.rawConfig("prod-primary"));
     }
 
     @Test
