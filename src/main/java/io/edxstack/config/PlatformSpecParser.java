@@ -133,7 +133,7 @@ final class PlatformSpecParser {
         return new Quota(
                 quota.quantity("requestsCpu").orElse("16"),
                 quota.quantity("requestsMemory").orElse("48Gi"),
-                quota.quantity("limitsCpu").orElse("32"),
+                quota.quantity("limitsCpu").orElse("56"),
                 quota.quantity("limitsMemory").orElse("64Gi"),
                 quota.quantity("requestsStorage").orElse("500Gi"),
                 quota.integer("pods", 100, 1, 10_000),

@@ -1,6 +1,7 @@
 package io.edxstack.policies;
 
 import io.edxstack.policies.rules.platform.DefaultDenyNetworkPolicyRule;
+import io.edxstack.policies.rules.platform.NamespaceQuotaFitsRule;
 import io.edxstack.policies.rules.platform.PodDisruptionBudgetRule;
 import io.edxstack.policies.rules.state.ActiveStackBackupsRule;
 import io.edxstack.policies.rules.state.ProtectStatefulRule;
@@ -45,6 +46,7 @@ public final class RuleCatalog {
             new RwoVolumeRollingDeploymentRule(),
             new DefaultDenyNetworkPolicyRule(),
             new PodDisruptionBudgetRule(),
+            new NamespaceQuotaFitsRule(),
             new ProtectStatefulRule(),
             new ActiveStackBackupsRule(),
             new StandbyStackRestoresRule(),

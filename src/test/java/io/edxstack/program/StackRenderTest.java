@@ -118,7 +118,7 @@ class StackRenderTest {
         ResourceState quota = state.get("kubernetes:core/v1:ResourceQuota", "training-quota").state();
         assertThat(quota.input("metadata.namespace")).isEqualTo("training");
         assertThat(quota.input("spec.hard")).isEqualTo(Map.of(
-                "requests.cpu", "6", "requests.memory", "14Gi", "limits.cpu", "20", "limits.memory", "24Gi",
+                "requests.cpu", "6", "requests.memory", "14Gi", "limits.cpu", "32", "limits.memory", "24Gi",
                 "requests.storage", "100Gi", "pods", "40", "persistentvolumeclaims", "20"));
         ResourceState limits = state.get("kubernetes:core/v1:LimitRange", "demo-limits").state();
         assertThat(limits.input("spec.limits")).isEqualTo(List.of(Map.of(

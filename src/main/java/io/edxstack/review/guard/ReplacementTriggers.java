@@ -3,6 +3,7 @@ package io.edxstack.review.guard;
 import io.edxstack.review.change.ChangeOp;
 import io.edxstack.review.change.PropertyChange;
 import io.edxstack.review.change.ResourceChange;
+import io.edxstack.state.Quantity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +66,8 @@ public final class ReplacementTriggers {
             return CLUSTER_IN_PLACE.stream().noneMatch(key -> under(path, key));
         }
         if (type.equals(CLAIM) && under(path, CLAIM_STORAGE)) {
-            BigDecimal before = StorageQuantity.bytes(property.oldValue());
-            BigDecimal after = StorageQuantity.bytes(property.newValue());
+            BigDecimal before = Quantity.of(property.oldValue());
+            BigDecimal after = Quantity.of(property.newValue());
             // Volumes only grow in place; a smaller request is refused and needs a new volume.
             return before != null && after != null && after.compareTo(before) < 0;
         }

@@ -29,7 +29,7 @@ final class PlatformDatabases {
         state.ofKind("StatefulSet").forEach(statefulSet -> {
             String engine = KubeObject.labels(statefulSet).get(KubeObject.COMPONENT_LABEL);
             String platform = KubeObject.platform(statefulSet);
-            if (platform != null && ENGINES.contains(engine)) {
+            if (platform != null && engine != null && ENGINES.contains(engine)) {
                 databases.computeIfAbsent(platform, key -> new TreeSet<>()).add(engine);
             }
         });
