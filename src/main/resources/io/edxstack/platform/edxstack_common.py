@@ -73,11 +73,29 @@ def apply(settings, service):
                            "SECRET_KEY": jwt["JWT_SECRET_KEY"]}]
     private_key = _env("EDXSTACK_JWT_PRIVATE_KEY")
     if private_key:
-        from jwkest.jwk import RSAKey, import_rsa_key
-        key = RSAKey(key=import_rsa_key(private_key), kid="openedx")
-        jwt["JWT_PRIVATE_SIGNING_JWK"] = json.dumps(key.serialize(private=True))
-        jwt["JWT_PUBLIC_SIGNING_JWK_SET"] = json.dumps({"keys": [key.serialize(private=False)]})
-        jwt["JWT_SIGNING_ALGORITHM"] = "RS512"
+        jwt.update(_signing_keys(private_key))
 
     if service == "cms":
         settings["SOCIAL_AUTH_EDX_OAUTH2_SECRET"] = os.environ["EDXSTACK_CMS_OAUTH2_SECRET"]
+
+
+def _signing_keys(private_key_pem):
+    """The asymmetric JWT signing settings from a PEM RSA key (PKCS#1 as Tutor writes it, or PKCS#8).
+
+    PyJWT and cryptography come with edx-platform; pyjwkest no longer does (removed in Ulmo). The private JWK
+    carries the CRT parameters (p, q, dp, dq, qi) that PyJWT needs to sign without recomputing them.
+    """
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+    from jwt.algorithms import RSAAlgorithm
+
+    key = load_pem_private_key(private_key_pem.encode("ascii"), password=None)
+    private_jwk = json.loads(RSAAlgorithm.to_jwk(key))
+    public_jwk = json.loads(RSAAlgorithm.to_jwk(key.public_key()))
+    for jwk in (private_jwk, public_jwk):
+        jwk["kid"] = "openedx"
+        jwk.pop("key_ops", None)
+    return {
+        "JWT_PRIVATE_SIGNING_JWK": json.dumps(private_jwk),
+        "JWT_PUBLIC_SIGNING_JWK_SET": json.dumps({"keys": [public_jwk]}),
+        "JWT_SIGNING_ALGORITHM": "RS512",
+    }
