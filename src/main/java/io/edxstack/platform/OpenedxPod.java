@@ -93,7 +93,8 @@ final class OpenedxPod {
         });
         env.add(secrets.mediaAccessKey.env("AWS_ACCESS_KEY_ID"));
         env.add(secrets.mediaSecretKey.env("AWS_SECRET_ACCESS_KEY"));
-        secrets.jwtPrivateKey.ifPresent(r -> env.add(r.env("EDXSTACK_JWT_PRIVATE_KEY")));
+        secrets.jwtPrivateKey.ifPresentOrElse(r -> env.add(r.env("EDXSTACK_JWT_PRIVATE_KEY")),
+                () -> env.add(secrets.jwtSigningSeed.env("EDXSTACK_JWT_SIGNING_SEED")));
         return env;
     }
 

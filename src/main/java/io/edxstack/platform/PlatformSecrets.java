@@ -47,7 +47,10 @@ final class PlatformSecrets {
     final SecretRef mediaAccessKey;
     final SecretRef mediaSecretKey;
     final SecretRef adminPassword = new SecretRef(ADMIN, "password");
+    /** Tutor's JWT_RSA_PRIVATE_KEY kept from a previous installation, in an existing Secret. */
     final Optional<SecretRef> jwtPrivateKey;
+    /** Without one, the pods derive the signing key from this seed: one key per platform, the same in both regions. */
+    final SecretRef jwtSigningSeed = new SecretRef(OPENEDX, "JWT_SIGNING_SEED");
     private final List<Secret> created = new ArrayList<>();
 
     /** A username and password; an absent username means {@value #OPENEDX_USER}. */
@@ -73,10 +76,17 @@ final class PlatformSecrets {
         mediaAccessKey = new SecretRef(mediaSecret, "AWS_ACCESS_KEY_ID");
         mediaSecretKey = new SecretRef(mediaSecret, "AWS_SECRET_ACCESS_KEY");
 
-        secret(scope, OPENEDX, keys.applyValue(k -> ordered(
-                "SECRET_KEY", k.hex(platform, "django/secret-key"),
-                "CMS_OAUTH2_SECRET", k.password(platform, "oauth2/cms-sso"),
-                "JWT_SECRET_KEY", k.password(platform, "jwt/common-secret-key"))));
+        boolean derivedJwtKey = jwtPrivateKey.isEmpty();
+        secret(scope, OPENEDX, keys.applyValue(k -> {
+            Map<String, String> values = ordered(
+                    "SECRET_KEY", k.hex(platform, "django/secret-key"),
+                    "CMS_OAUTH2_SECRET", k.password(platform, "oauth2/cms-sso"),
+                    "JWT_SECRET_KEY", k.password(platform, "jwt/common-secret-key"));
+            if (derivedJwtKey) {
+                values.put("JWT_SIGNING_SEED", k.hex(platform, "jwt/rsa-signing-key"));
+            }
+            return values;
+        }));
         if (services.mysql().internal()) {
             secret(scope, MYSQL, keys.applyValue(k -> ordered(
                     "root-password", k.password(platform, "mysql/root"),

@@ -56,6 +56,10 @@ class ActivePlatformRenderTest {
                 at(env(container, "EDXSTACK_MYSQL_PASSWORD"), "valueFrom.secretKeyRef"));
         assertEquals(Map.of("name", "media-s3-credentials", "key", "AWS_SECRET_ACCESS_KEY"),
                 at(env(container, "AWS_SECRET_ACCESS_KEY"), "valueFrom.secretKeyRef"));
+        // No kept Tutor key: the pods derive the platform's JWT signing key from a seed in the Secret.
+        assertEquals(Map.of("name", "openedx-secrets", "key", "JWT_SIGNING_SEED"),
+                at(env(container, "EDXSTACK_JWT_SIGNING_SEED"), "valueFrom.secretKeyRef"));
+        assertTrue(list(container, "env").stream().noneMatch(e -> "EDXSTACK_JWT_PRIVATE_KEY".equals(at(e, "name"))));
         String settingsMap = (String) at(podSpec(lms), "volumes[0].configMap.name");
         assertTrue(settingsMap.matches("lms-settings-[0-9a-f]{10}"), settingsMap);
         state.get(CONFIG_MAP, "demo-" + settingsMap);

@@ -50,4 +50,17 @@ class ExternalServicesTest {
         assertTrue(named(state, CONFIG_MAP, "training-cms-settings-").get(0).state().inputs().toString()
                 .contains("mysql.training.db.example.org"));
     }
+
+    @Test
+    void render_keptTutorJwtKey_replacesTheDerivedOne(@TempDir Path dir) {
+        DesiredState state = TestProject.copyOfRepository(dir)
+                .replace("stacks/platforms/demo.yaml", "admin:\n", "jwt: {existingSecret: demo-jwt}\nadmin:\n")
+                .render("prod-primary");
+        var lms = container(state.get(DEPLOYMENT, "demo-lms"), "lms");
+        assertEquals(Map.of("name", "demo-jwt", "key", "private.pem"),
+                at(env(lms, "EDXSTACK_JWT_PRIVATE_KEY"), "valueFrom.secretKeyRef"));
+        assertTrue(list(lms, "env").stream().noneMatch(e -> "EDXSTACK_JWT_SIGNING_SEED".equals(at(e, "name"))));
+        assertTrue(String.valueOf(map(state.get(NAMESPACE, "demo").state().inputs(), "metadata.annotations")
+                .get(PlatformLabels.EXTERNAL_SECRETS)).contains("demo-jwt"));
+    }
 }

@@ -19,9 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +76,7 @@ class SettingsShimTest {
 
     private static JsonNode applyShim(Path dir, JsonNode settings, String service, Map<String, String> extraEnv)
             throws Exception {
+        Files.createDirectories(dir);
         try (InputStream shim = SettingsShimTest.class.getResourceAsStream("/io/edxstack/platform/edxstack_common.py")) {
             Files.write(dir.resolve("edxstack_common.py"), shim.readAllBytes());
         }
@@ -159,5 +158,38 @@ class SettingsShimTest {
         BigInteger modulus = new BigInteger(1, Base64.getUrlDecoder().decode(publicJwk.get("n").asText()));
         assertEquals(((RSAPublicKey) pair.getPublic()).getModulus(), modulus);
         assertTrue(lms.get("verified").asBoolean());
+    }
+
+    @Test
+    void seed_derivesOneValidKeyPerSeed_inEveryProcess(@TempDir Path dir) throws Exception {
+        JsonNode lmsSettings = settings(TestProject.REPOSITORY_RENDER.primary(), "lms");
+        String seed = "3f".repeat(32);
+        JsonNode first = applyShim(dir.resolve("a"), lmsSettings, "lms", Map.of("EDXSTACK_JWT_SIGNING_SEED", seed));
+        JsonNode second = applyShim(dir.resolve("b"), settings(TestProject.REPOSITORY_RENDER.primary(), "cms"), "cms",
+                Map.of("EDXSTACK_JWT_SIGNING_SEED", seed));
+        JsonNode other = applyShim(dir.resolve("c"), lmsSettings, "lms", Map.of("EDXSTACK_JWT_SIGNING_SEED", "40".repeat(32)));
+
+        JsonNode key = JSON.readTree(first.at("/JWT_AUTH/JWT_PRIVATE_SIGNING_JWK").asText());
+        assertEquals(key, JSON.readTree(second.at("/JWT_AUTH/JWT_PRIVATE_SIGNING_JWK").asText()),
+                "the LMS and the CMS, in separate processes, derive the same key");
+        JsonNode otherKey = JSON.readTree(other.at("/JWT_AUTH/JWT_PRIVATE_SIGNING_JWK").asText());
+        assertFalse(key.get("n").equals(otherKey.get("n")), "another seed, another key");
+        assertTrue(first.get("verified").asBoolean() && second.get("verified").asBoolean());
+
+        // Checked here with Java's own arithmetic, independent of the Python that made it.
+        BigInteger p = number(key, "p");
+        BigInteger q = number(key, "q");
+        BigInteger n = number(key, "n");
+        assertEquals(n, p.multiply(q));
+        assertEquals(2048, n.bitLength());
+        assertTrue(p.isProbablePrime(100) && q.isProbablePrime(100));
+        assertEquals(BigInteger.valueOf(65537), number(key, "e"));
+        BigInteger lambda = p.subtract(BigInteger.ONE).multiply(q.subtract(BigInteger.ONE))
+                .divide(p.subtract(BigInteger.ONE).gcd(q.subtract(BigInteger.ONE)));
+        assertEquals(BigInteger.ONE, number(key, "e").multiply(number(key, "d")).mod(lambda));
+    }
+
+    private static BigInteger number(JsonNode jwk, String field) {
+        return new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get(field).asText()));
     }
 }
