@@ -6,8 +6,8 @@ import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import io.edxstack.config.PlatformSpec;
-import io.edxstack.config.StackConfig.FrontDoorMode;
 import io.edxstack.config.PlatformSpec.ServiceSpec;
+import io.edxstack.config.StackConfig.FrontDoorMode;
 
 import java.util.LinkedHashMap;
 import java.util.List;
