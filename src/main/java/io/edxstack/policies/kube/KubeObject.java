@@ -13,6 +13,10 @@ public final class KubeObject {
     private KubeObject() {
     }
 
+    public static boolean isKubernetes(ResourceState resource) {
+        return resource.type().startsWith(PREFIX);
+    }
+
     public static boolean isKind(ResourceState resource, String kind) {
         return resource.type().startsWith(PREFIX) && resource.type().endsWith(":" + kind);
     }

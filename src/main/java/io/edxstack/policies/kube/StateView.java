@@ -16,7 +16,7 @@ public final class StateView {
     public StateView(List<ResourceState> resources) {
         this.resources = List.copyOf(resources);
         for (ResourceState resource : this.resources) {
-            if (resource.type().startsWith("kubernetes:")) {
+            if (KubeObject.isKubernetes(resource)) {
                 byName.putIfAbsent(key(KubeObject.kind(resource), KubeObject.namespace(resource),
                         KubeObject.objectName(resource)), resource);
             }
@@ -39,6 +39,16 @@ public final class StateView {
 
     public Stream<Workload> workloads() {
         return resources.stream().map(Workload::of).flatMap(Optional::stream);
+    }
+
+    /** The HorizontalPodAutoscaler that scales this Deployment, if one does. */
+    public Optional<ResourceState> autoscalerOf(Workload deployment) {
+        String name = KubeObject.objectName(deployment.resource());
+        return ofKind("HorizontalPodAutoscaler")
+                .filter(autoscaler -> KubeObject.namespace(autoscaler).equals(deployment.namespace())
+                        && "Deployment".equals(autoscaler.input("spec.scaleTargetRef.kind"))
+                        && name.equals(autoscaler.input("spec.scaleTargetRef.name")))
+                .findFirst();
     }
 
     /** Namespaces that belong to a platform (they carry the {@value KubeObject#PLATFORM_LABEL} label). */

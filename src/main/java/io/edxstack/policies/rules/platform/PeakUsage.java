@@ -123,13 +123,8 @@ record PeakUsage(Map<String, BigDecimal> totals) {
 
     /** An autoscaler's maximum when one targets the Deployment, else its replicas (1 when unset). */
     private static long peakReplicas(StateView state, Workload deployment) {
-        String name = KubeObject.objectName(deployment.resource());
-        return state.ofKind("HorizontalPodAutoscaler")
-                .filter(autoscaler -> KubeObject.namespace(autoscaler).equals(deployment.namespace())
-                        && "Deployment".equals(autoscaler.input("spec.scaleTargetRef.kind"))
-                        && name.equals(autoscaler.input("spec.scaleTargetRef.name")))
+        return state.autoscalerOf(deployment)
                 .map(autoscaler -> count(autoscaler, "spec.maxReplicas", 1))
-                .findFirst()
                 .orElseGet(() -> count(deployment.resource(), "spec.replicas", 1));
     }
 

@@ -54,10 +54,6 @@ public final class PodDisruptionBudgetRule implements PolicyRule {
         if (replicas != null && replicas > 1) {
             return true;
         }
-        String name = KubeObject.objectName(deployment.resource());
-        return state.ofKind("HorizontalPodAutoscaler").anyMatch(autoscaler ->
-                KubeObject.namespace(autoscaler).equals(deployment.namespace())
-                        && "Deployment".equals(autoscaler.input("spec.scaleTargetRef.kind"))
-                        && name.equals(autoscaler.input("spec.scaleTargetRef.name")));
+        return state.autoscalerOf(deployment).isPresent();
     }
 }
