@@ -7,6 +7,7 @@ import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
+import io.edxstack.program.SdkExecutor;
 import io.edxstack.render.DesiredState;
 import io.edxstack.render.Renderer;
 
@@ -43,6 +44,7 @@ public final class RenderBench {
     }
 
     public static void main(String[] args) throws Exception {
+        SdkExecutor.pinBeforeFirstUse();
         Path repository = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
         List<Integer> sizes = args.length > 1 ? Stream.of(args[1].split(",")).map(Integer::parseInt).toList() : List.of(5, 50);
         warmUp(repository);
