@@ -28,12 +28,17 @@ final class ZuulConfig {
         ZuulConfig config = new ZuulConfig();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList()) {
-                for (JsonNode entry : YAML.readTree(file.toFile())) {
+                for (JsonNode entry : yaml(file)) {
                     config.add(file, entry);
                 }
             }
         }
         return config;
+    }
+
+    /** A YAML file of the repository (a playbook, a role's defaults) as a tree. */
+    static JsonNode yaml(Path file) throws IOException {
+        return YAML.readTree(file.toFile());
     }
 
     private void add(Path file, JsonNode entry) {

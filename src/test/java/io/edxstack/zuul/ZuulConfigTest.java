@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -50,7 +49,7 @@ class ZuulConfigTest {
         List<String> missing = new ArrayList<>();
         try (var playbooks = Files.walk(Path.of("playbooks"))) {
             for (Path playbook : playbooks.filter(path -> path.toString().endsWith(".yaml")).toList()) {
-                JsonNode plays = new ObjectMapper(new YAMLFactory()).readTree(playbook.toFile());
+                JsonNode plays = ZuulConfig.yaml(playbook);
                 for (JsonNode play : plays) {
                     ZuulConfig.strings(play.get("roles")).forEach(role -> requireRole(role, playbook, missing));
                     play.path("tasks").forEach(task -> {
@@ -185,6 +184,30 @@ class ZuulConfigTest {
         }
         assertEquals(List.of(), plain);
         assertTrue(encrypted >= 14, "every credential field is encrypted, found " + encrypted);
+    }
+
+    @Test
+    void repositoryRoles_carryTheProjectPrefix() throws IOException {
+        // A role named like one of zuul-jobs (its ensure-java installs Java 8 by default) would be picked by role-path
+        // order, which the tenant's base job decides: the prefix keeps ours unambiguous.
+        try (var roles = Files.list(Path.of("roles"))) {
+            List<String> names = roles.map(role -> role.getFileName().toString()).sorted().toList();
+            assertTrue(names.contains("edxstack-java"), names::toString);
+            assertEquals(List.of(), names.stream().filter(name -> !name.startsWith("edxstack-")).toList());
+        }
+    }
+
+    @Test
+    void buildNode_installsTheJavaReleaseThePomCompilesForAndMaven() throws IOException {
+        String release = Pattern.compile("<maven.compiler.release>(\\d+)</maven.compiler.release>")
+                .matcher(Files.readString(Path.of("pom.xml"))).results().findFirst().orElseThrow().group(1);
+        JsonNode defaults = ZuulConfig.yaml(Path.of("roles/edxstack-java/defaults/main.yaml"));
+        List<String> packages = ZuulConfig.strings(defaults.get("edxstack_java_packages"));
+        JsonNode basePlays = ZuulConfig.yaml(Path.of(zuul.jobs.get("edxstack-base").path("pre-run").asText()));
+
+        assertTrue(packages.contains("openjdk-" + release + "-jdk-headless"), packages::toString);
+        assertTrue(packages.contains("maven"), packages::toString);
+        assertTrue(ZuulConfig.strings(basePlays.get(0).get("roles")).contains("edxstack-java"));
     }
 
     private static void requireRole(String role, Path playbook, List<String> missing) {
