@@ -21,7 +21,11 @@ public final class PeerStack {
     private PeerStack() {
     }
 
-    /** Blocks until the peer's role is known or known to be unknown: the guard must decide before any resource. */
+    /**
+     * Blocks until the peer's role is known or known to be unreadable: the guard must decide before any
+     * resource. A peer stack without a {@code role} output counts as unreadable, as an edxstack stack that
+     * was ever deployed has one.
+     */
     public static PeerState read(StackConfig config) {
         if (config.peerStack().isEmpty()) {
             return PeerState.none();
@@ -34,12 +38,12 @@ public final class PeerStack {
                     .get(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return role.getValue()
                     .map(value -> PeerState.known(peer, String.valueOf(value)))
-                    .orElseGet(() -> PeerState.unknown(peer, "the stack " + peer + " has no 'role' output yet"));
+                    .orElseGet(() -> PeerState.unreadable(peer, "the stack " + peer + " has no 'role' output yet"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return PeerState.unknown(peer, "interrupted while reading " + peer);
+            return PeerState.unreadable(peer, "interrupted while reading " + peer);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            return PeerState.unknown(peer, "the stack " + peer + " could not be read: " + e.getMessage());
+            return PeerState.unreadable(peer, "the stack " + peer + " could not be read: " + e.getMessage());
         }
     }
 }

@@ -21,6 +21,7 @@ import io.edxstack.config.StackConfig.ExistingClusterConfig;
 import io.edxstack.config.StackConfig.MagnumClusterConfig;
 import io.edxstack.config.StackInputs;
 import io.edxstack.failover.PeerStack;
+import io.edxstack.failover.PeerState;
 import io.edxstack.failover.PlatformDns;
 import io.edxstack.failover.SplitBrainGuard;
 import io.edxstack.openstack.OpenStackProvider;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The Pulumi program: validated inputs, then components, then resources. The same {@link #define} runs
@@ -74,19 +76,24 @@ public final class EdxstackProgram {
     public static void launch(Path projectDir, String stack, RawConfig raw, Consumer<Consumer<Context>> engine) {
         StackInputs inputs = StackInputs.load(projectDir, stack, raw);
         var advisories = PolicyGate.enforce(projectDir,
-                Renderer.record(projectDir, inputs, raw, Renderer.PeerRoles.UNKNOWN));
+                Renderer.record(projectDir, inputs, raw, Renderer.PeerRoles.NOT_CONSULTED));
         engine.accept(ctx -> {
             advisories.forEach(v -> ctx.log().warn("advisory policy " + v.ruleId() + ": " + v.name() + ": " + v.message()));
             define(ctx, inputs);
         });
     }
 
-    /** Registers the stack's resources from already validated inputs. */
+    /** Registers the stack's resources from already validated inputs, reading the peer stack's role first. */
     public static void define(Context ctx, StackInputs inputs) {
+        define(ctx, inputs, PeerStack::read);
+    }
+
+    /** Registers the stack's resources; {@code peer} says what is known of the peer stack's role. */
+    public static void define(Context ctx, StackInputs inputs, Function<StackConfig, PeerState> peer) {
         StackConfig config = inputs.config();
         String stack = config.stackName();
         // Decided before any resource: a refused split brain registers nothing.
-        SplitBrainGuard.check(config, PeerStack.read(config)).ifPresent(warning -> ctx.log().warn(warning));
+        SplitBrainGuard.check(config, peer.apply(config)).ifPresent(warning -> ctx.log().warn(warning));
         Optional<OpenStackProvider> openstack = config.cluster() instanceof MagnumClusterConfig
                 ? Optional.of(openStackProvider(config)) : Optional.empty();
         var onOpenStack = ComponentResourceOptions.builder().providers(openstack.stream().map(p -> (ProviderResource) p).toList()).build();

@@ -8,6 +8,8 @@ import com.pulumi.test.internal.PulumiTestInternal;
 import io.edxstack.config.RawConfig;
 import io.edxstack.config.StackFiles;
 import io.edxstack.config.StackInputs;
+import io.edxstack.failover.PeerStack;
+import io.edxstack.failover.PeerState;
 import io.edxstack.program.EdxstackProgram;
 import io.edxstack.program.PolicyGate;
 import io.edxstack.state.ResourceState;
@@ -52,8 +54,11 @@ public final class Renderer {
     public enum PeerRoles {
         /** The peer's stack file: what a reviewer sees in the change. */
         FROM_STACK_FILES,
-        /** Nowhere: under the real engine the program reads the peer's recorded state itself. */
-        UNKNOWN
+        /**
+         * Not at all: the policy gate's dry run, which the program's run under the real engine follows, and
+         * that run reads the peer's recorded state itself.
+         */
+        NOT_CONSULTED
     }
 
     /**
@@ -71,7 +76,8 @@ public final class Renderer {
                     .config(raw.values(), raw.secretKeys())
                     .monitorDecorator(ignored -> monitor)
                     .build()
-                    .runTest(ctx -> EdxstackProgram.define(ctx, inputs));
+                    .runTest(ctx -> EdxstackProgram.define(ctx, inputs, peers == PeerRoles.NOT_CONSULTED
+                            ? config -> PeerState.notConsulted() : PeerStack::read));
             if (!result.exceptions().isEmpty()) {
                 Throwable first = unwrap(result.exceptions().get(0));
                 throw new RenderException("the program failed for stack " + stack + ": " + first.getMessage(), first);

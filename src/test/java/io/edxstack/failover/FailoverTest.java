@@ -46,8 +46,71 @@ class FailoverTest {
 
         assertThrows(SplitBrainException.class, () -> SplitBrainGuard.check(config, PeerState.known("prod-primary", "active")));
         assertThat(SplitBrainGuard.check(config, PeerState.known("prod-primary", "standby"))).isEmpty();
-        assertThat(SplitBrainGuard.check(config, PeerState.unknown("prod-primary", "state unreadable")))
-                .hasValueSatisfying(w -> assertThat(w).contains("role is unknown (state unreadable)"));
+    }
+
+    @Test
+    void splitBrainGuard_unreadablePeer_refusesActivationUnlessItsRegionIsStatedDown() {
+        TestProject project = TestProject.copyOfRepository(tempDir);
+        var primary = io.edxstack.config.StackInputs.load(project.dir(), "prod-primary", project.rawConfig("prod-primary"))
+                .config();
+        PeerState unreadable = PeerState.unreadable("prod-dr", "the stack prod-dr could not be read: timeout");
+
+        SplitBrainException refused = assertThrows(SplitBrainException.class, () -> SplitBrainGuard.check(primary, unreadable));
+        assertThat(refused.getMessage()).contains("the role of prod-dr cannot be read (the stack prod-dr could not be read: timeout)")
+                .contains("nothing was changed").contains("edxstack:failover.primaryUnreachable: true");
+
+        project.setConfig("prod-primary", "edxstack:failover.primaryUnreachable", "true");
+        var stated = io.edxstack.config.StackInputs.load(project.dir(), "prod-primary", project.rawConfig("prod-primary"))
+                .config();
+        assertThat(SplitBrainGuard.check(stated, unreadable))
+                .hasValueSatisfying(w -> assertThat(w).contains("without knowing the role of prod-dr"));
+
+        var standby = io.edxstack.config.StackInputs.load(project.dir(), DR, project.rawConfig(DR)).config();
+        assertThat(SplitBrainGuard.check(standby, unreadable)).isEmpty();
+        assertThat(SplitBrainGuard.check(primary, PeerState.none())).isEmpty();
+    }
+
+    @Test
+    void render_activeStackWhosePeerCannotBeRead_isRefused() {
+        // The peer's stack file stands in for its recorded state under render; a peer without one is unreadable.
+        TestProject project = TestProject.copyOfRepository(tempDir)
+                .setConfig("prod-primary", "edxstack:peerStack", "other-org/edxstack/prod-dr-eu");
+
+        RenderException error = assertThrows(RenderException.class, () -> project.render("prod-primary"));
+
+        assertThat(error.getCause()).isInstanceOf(SplitBrainException.class);
+        assertThat(error.getMessage()).contains("the role of other-org/edxstack/prod-dr-eu cannot be read (the stack other-org/edxstack/prod-dr-eu has no 'role' output yet)");
+        project.setConfig("prod-primary", "edxstack:failover.primaryUnreachable", "true");
+        assertThat(project.render("prod-primary").outputs()).containsEntry("role", "active");
+    }
+
+    @Test
+    void program_peerUnreadableUnderTheEngine_passesTheDryRunGateButRegistersNothing() {
+        TestProject project = TestProject.copyOfRepository(tempDir);
+        java.util.concurrent.atomic.AtomicInteger engineRuns = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger registered = new java.util.concurrent.atomic.AtomicInteger();
+        List<Throwable> failures = new java.util.ArrayList<>();
+
+        // The engine's peer read finds no role output (the SDK's mocks, as for a stack the backend cannot serve).
+        io.edxstack.program.EdxstackProgram.launch(project.dir(), "prod-primary", project.rawConfig("prod-primary"), program -> {
+            engineRuns.incrementAndGet();
+            var cloud = new io.edxstack.render.RenderMocks(project.dir(), false);
+            var result = com.pulumi.test.PulumiTest.withMocks(new com.pulumi.test.Mocks() {
+                @Override
+                public java.util.concurrent.CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+                    if (!args.type.equals("pulumi:pulumi:StackReference")) {
+                        registered.incrementAndGet();
+                    }
+                    return cloud.newResourceAsync(args);
+                }
+            }).runTest(program);
+            failures.addAll(result.exceptions());
+        });
+        com.pulumi.test.PulumiTest.cleanup();
+
+        assertThat(engineRuns).hasValue(1);
+        assertThat(failures).anySatisfy(e -> assertThat(e).hasRootCauseInstanceOf(SplitBrainException.class));
+        assertThat(registered).hasValue(0);
     }
 
     @Test
