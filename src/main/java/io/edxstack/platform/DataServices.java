@@ -108,8 +108,9 @@ final class DataServices {
     }
 
     /**
-     * Tutor's relay (exim) for outgoing mail. Stateless; its spool is scratch space. The image writes
-     * below /var, so its root filesystem stays writable (the only one of the platform's containers).
+     * Tutor's relay (exim) for outgoing mail. Stateless; its spool is scratch space. The image writes only its
+     * spool (its logs are links to stdout and stderr), so the root filesystem is read-only like every other
+     * container's, with emptyDirs for the spool and /tmp.
      */
     private static Deployment smtpRelay(PlatformScope scope, ServiceSpec spec) {
         var container = ContainerArgs.builder()
@@ -119,7 +120,8 @@ final class DataServices {
                 .env(literal("HOSTNAME", scope.spec().hosts().lms()),
                         literal("RELAY_FROM_HOSTS", "10.0.0.0/8:172.16.0.0/12:192.168.0.0/16"))
                 .ports(ContainerPortArgs.builder().name("smtp").containerPort(spec.port()).protocol("TCP").build())
-                .securityContext(Hardening.container(false))
+                .securityContext(Hardening.container(true))
+                .volumeMounts(Hardening.mount("spool", "/var/spool/exim", false), Hardening.mount("tmp", "/tmp", false))
                 .resources(Hardening.resources(ContainerSizes.of(scope.spec(), "smtp")))
                 .startupProbe(Probes.tcp("smtp", 5, 24))
                 .readinessProbe(Probes.tcp("smtp", 10, 3))
@@ -129,7 +131,8 @@ final class DataServices {
                 .securityContext(Hardening.pod(SMTP_UID))
                 .automountServiceAccountToken(false)
                 .enableServiceLinks(false)
-                .containers(container);
+                .containers(container)
+                .volumes(Hardening.scratch("spool", "256Mi"), Hardening.scratch("tmp", "16Mi"));
         Workloads.service(scope, "smtp", "mail", spec.port(), "smtp");
         // Mail from a standby stack's jobs does not exist, but the relay is cheap and keeps DR symmetric.
         return Workloads.deployment(scope, "smtp", "mail", Optional.of(1), false, pod, List.of());

@@ -16,6 +16,14 @@ public interface PolicyRule {
     /** One line for the rules table: what the rule demands. */
     String summary();
 
+    /**
+     * Whether the rule guards security: when such a rule cannot see a value it needs (a secret or an
+     * unknown), its "cannot evaluate" finding is mandatory whatever level the policy set gives the rule.
+     */
+    default boolean guardsSecurity() {
+        return false;
+    }
+
     /** Parameter names the rule accepts in the policy-set file; others are an error. */
     default Set<String> parameterNames() {
         return Set.of();

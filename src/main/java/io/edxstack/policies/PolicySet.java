@@ -51,7 +51,10 @@ public final class PolicySet {
             for (Finding finding : configured.rule().check(state, context, configured.parameters())) {
                 boolean exempt = configured.exemptions().stream().anyMatch(e -> e.covers(finding.resource()));
                 if (!exempt) {
-                    violations.add(new Violation(configured.rule().id(), configured.level(),
+                    // Not seeing a value a security rule needs is treated as the worst that value could be.
+                    Level level = finding.cannotEvaluate() && configured.rule().guardsSecurity()
+                            ? Level.MANDATORY : configured.level();
+                    violations.add(new Violation(configured.rule().id(), level,
                             finding.resource().urn(), finding.resource().name(), finding.message()));
                 }
             }

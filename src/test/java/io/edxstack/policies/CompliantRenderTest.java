@@ -1,27 +1,42 @@
 package io.edxstack.policies;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The fixtures the rule tests break one thing at a time must pass every rule as they are. */
+/**
+ * What the program renders for this repository's two stacks passes the committed policy set, so every rule
+ * test breaks exactly one thing of a compliant render.
+ */
 class CompliantRenderTest {
 
+    private static List<Violation> evaluate(PolicySet policies, RealRender stack, StackRole role, RealRender other) {
+        return policies.evaluate(stack.resources(), new PolicyContext(stack.stack(), role,
+                new PolicyContext.OtherStack(other.stack(), other.resources())));
+    }
+
     @Test
-    void policySet_compliantPrimaryAndDr_haveNoViolations() {
-        RenderFixture primary = RenderFixture.primary();
-        RenderFixture dr = RenderFixture.dr();
-        PolicySet policies = PolicySet.defaults();
+    void committedPolicySet_renderedPrimaryAndDr_haveNoViolations() {
+        PolicySet committed = PolicySetLoader.load(Path.of("policies/policy-set.yaml"));
+        RealRender primary = RealRender.primary();
+        RealRender dr = RealRender.dr();
 
-        List<Violation> onPrimary = policies.evaluate(primary.resources(), new PolicyContext(primary.stack(),
-                StackRole.ACTIVE, new PolicyContext.OtherStack(dr.stack(), dr.resources())));
-        List<Violation> onDr = policies.evaluate(dr.resources(), new PolicyContext(dr.stack(),
-                StackRole.STANDBY, new PolicyContext.OtherStack(primary.stack(), primary.resources())));
+        assertEquals(List.of(), evaluate(committed, primary, StackRole.ACTIVE, dr));
+        assertEquals(List.of(), evaluate(committed, dr, StackRole.STANDBY, primary));
+    }
 
-        assertEquals(List.of(), onPrimary);
-        assertEquals(List.of(), onDr);
-        assertFalse(primary.resources().isEmpty());
+    @Test
+    void defaultPolicySet_renderedStacks_flagOnlyTheCertManagerReleasesTheCommittedSetExempts() {
+        RealRender primary = RealRender.primary();
+        RealRender dr = RealRender.dr();
+
+        List<String> found = new java.util.ArrayList<>();
+        evaluate(PolicySet.defaults(), primary, StackRole.ACTIVE, dr).forEach(v -> found.add(v.ruleId() + " " + v.name()));
+        evaluate(PolicySet.defaults(), dr, StackRole.STANDBY, primary).forEach(v -> found.add(v.ruleId() + " " + v.name()));
+
+        assertEquals(List.of("unreviewable-resource prod-primary-cert-manager", "unreviewable-resource prod-dr-cert-manager"),
+                found);
     }
 }

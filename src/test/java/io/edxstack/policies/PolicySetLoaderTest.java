@@ -46,13 +46,14 @@ class PolicySetLoaderTest {
                   namespace-default-deny:
                     level: disabled
                 """));
-        RenderFixture fixture = RenderFixture.primary()
-                .remove("demo-lms-worker", "spec.template.spec.containers[0].livenessProbe")
-                .remove("demo-cms", "spec.template.spec.containers[0].livenessProbe")
-                .set("demo-cms", "spec.template.spec.containers[0].image", "registry.example.org/openedx:redwood.3")
-                .without("demo-default-deny");
+        RealRender render = RealRender.primary()
+                .remove("Deployment", "demo-lms-worker", "spec.template.spec.containers[0].livenessProbe")
+                .remove("Deployment", "demo-cms", "spec.template.spec.containers[0].livenessProbe")
+                .set("Deployment", "demo-cms", "spec.template.spec.containers[0].image", "registry.example.org/openedx:redwood.3")
+                .without("NetworkPolicy", "demo-default-deny-ingress")
+                .without("kubernetes:helm.sh/v3:Release", "prod-primary-cert-manager");
 
-        List<Violation> violations = policySet.evaluate(fixture.resources(), fixture.context());
+        List<Violation> violations = policySet.evaluate(render.resources(), render.context());
 
         assertEquals(Map.of("workload-probes", List.of("demo-cms")), violations.stream().collect(
                 Collectors.groupingBy(Violation::ruleId, Collectors.mapping(Violation::name, Collectors.toList()))));
@@ -68,7 +69,7 @@ class PolicySetLoaderTest {
         assertEquals("rules.workload-nonroot", error.key());
         assertEquals(file, error.file());
         assertTrue(error.getMessage().startsWith(file.toString()), error.getMessage());
-        assertTrue(error.getMessage().contains("perhaps one of [workload-non-root"), error.getMessage());
+        assertTrue(error.getMessage().contains("perhaps one of [workload-inputs-visible, unreviewable-resource, workload-non-root"), error.getMessage());
     }
 
     @Test

@@ -18,8 +18,8 @@ final class RuleAssertions {
                 .toList();
     }
 
-    static List<Violation> violations(String ruleId, RenderFixture fixture) {
-        return violations(ruleId, fixture.resources(), fixture.context());
+    static List<Violation> violations(String ruleId, RealRender render) {
+        return violations(ruleId, render.resources(), render.context());
     }
 
     /** Exactly one violation, of this rule and level, on this resource, whose message holds the fix. */

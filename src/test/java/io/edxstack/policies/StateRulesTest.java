@@ -8,130 +8,127 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The state rules on what the program renders for both stacks, each broken once by an edit. */
 class StateRulesTest {
+
+    private static final String CRON_JOB = "CronJob";
+    private static final String NAMESPACE = "Namespace";
 
     @Test
     void protectRule_unprotectedDataStatefulSet_isMandatoryViolation() {
-        RenderFixture fixture = RenderFixture.primary().protect("demo-mysql", false);
+        RealRender render = RealRender.primary().protect("StatefulSet", "demo-mysql", false);
 
-        assertSingle(violations("protect-stateful", fixture), "protect-stateful", Level.MANDATORY, "demo-mysql",
+        assertSingle(violations("protect-stateful", render), "protect-stateful", Level.MANDATORY, "demo-mysql",
                 "protect(true)");
     }
 
     @Test
     void protectRule_unprotectedClusterAndBucket_areBothReported() {
-        RenderFixture fixture = RenderFixture.primary()
-                .protect("prod-primary-cluster", false)
-                .protect("edxstack-backups", false);
+        RealRender render = RealRender.primary()
+                .protect("openstack:containerinfra/cluster:Cluster", "edx-primary", false)
+                .protect("openstack:objectstorage/container:Container", "prod-primary-backup-copy-bucket", false);
 
-        assertEquals(List.of("edxstack-backups", "prod-primary-cluster"),
-                violations("protect-stateful", fixture).stream().map(Violation::name).sorted().toList());
+        assertEquals(List.of("edx-primary", "prod-primary-backup-copy-bucket"),
+                violations("protect-stateful", render).stream().map(Violation::name).sorted().toList());
     }
 
     @Test
     void protectRule_namespaceWithoutHoldsDataLabel_needsNoProtection() {
-        RenderFixture fixture = RenderFixture.primary().protect("demo-namespace", false)
-                .remove("demo-namespace", "metadata.labels[\"edxstack.io/holds-data\"]");
+        RealRender render = RealRender.primary().protect(NAMESPACE, "demo", false)
+                .remove(NAMESPACE, "demo", "metadata.labels[\"edxstack.io/holds-data\"]");
 
-        assertEquals(List.of(), violations("protect-stateful", fixture));
+        assertEquals(List.of(), violations("protect-stateful", render));
     }
 
     @Test
     void activeBackupsRule_missingMongodbBackup_isMandatoryViolationOnPlatformNamespace() {
-        RenderFixture fixture = RenderFixture.primary().without("demo-backup-mongodb");
+        RealRender render = RealRender.primary().without(CRON_JOB, "demo-backup-mongodb");
 
-        Violation violation = assertSingle(violations("active-stack-backups", fixture), "active-stack-backups",
-                Level.MANDATORY, "demo-namespace", "enable the platform's BackupSchedule");
+        Violation violation = assertSingle(violations("active-stack-backups", render), "active-stack-backups",
+                Level.MANDATORY, "demo", "enable the platform's BackupSchedule");
         assertTrue(violation.message().contains("mongodb"), violation.message());
     }
 
     @Test
     void activeBackupsRule_suspendedBackupOfExternalDatabase_isMandatoryViolation() {
-        RenderFixture fixture = RenderFixture.primary().set("acme-backup-mysql", "spec.suspend", true);
+        RealRender render = RealRender.primary().set(CRON_JOB, "training-backup-mysql", "spec.suspend", true);
 
-        Violation violation = assertSingle(violations("active-stack-backups", fixture), "active-stack-backups",
-                Level.MANDATORY, "acme-namespace", "not suspended");
-        assertTrue(violation.message().contains("platform 'acme'"), violation.message());
+        Violation violation = assertSingle(violations("active-stack-backups", render), "active-stack-backups",
+                Level.MANDATORY, "training", "not suspended");
+        assertTrue(violation.message().contains("platform 'training'"), violation.message());
     }
 
     @Test
     void activeBackupsRule_restoreCronJobOnActiveStack_isMandatoryViolation() {
-        RenderFixture dr = RenderFixture.dr();
-        RenderFixture fixture = RenderFixture.primary().with(dr.get("demo-restore-mysql"));
+        RealRender render = RealRender.primary().with(RealRender.dr().get(CRON_JOB, "demo-restore-mysql"));
 
-        assertSingle(violations("active-stack-backups", fixture), "active-stack-backups", Level.MANDATORY,
+        assertSingle(violations("active-stack-backups", render), "active-stack-backups", Level.MANDATORY,
                 "demo-restore-mysql", "standby stack only");
     }
 
     @Test
     void activeBackupsRule_onStandbyStack_doesNotApply() {
-        RenderFixture fixture = RenderFixture.dr();
-
-        assertEquals(List.of(), violations("active-stack-backups", fixture));
+        assertEquals(List.of(), violations("active-stack-backups", RealRender.dr()));
     }
 
     @Test
     void standbyRestoresRule_missingRestore_isMandatoryViolation() {
-        RenderFixture fixture = RenderFixture.dr().without("acme-restore-mongodb");
+        RealRender render = RealRender.dr().without(CRON_JOB, "demo-restore-mongodb");
 
-        assertSingle(violations("standby-stack-restores", fixture), "standby-stack-restores", Level.MANDATORY,
-                "acme-namespace", "restore schedule");
+        assertSingle(violations("standby-stack-restores", render), "standby-stack-restores", Level.MANDATORY,
+                "demo", "restore schedule");
     }
 
     @Test
     void standbyRestoresRule_runningBackupOnStandby_isMandatoryViolation() {
-        RenderFixture fixture = RenderFixture.dr().with(RenderFixture.primary().get("demo-backup-mysql"));
+        RealRender render = RealRender.dr().with(RealRender.primary().get(CRON_JOB, "demo-backup-mysql"));
 
-        assertSingle(violations("standby-stack-restores", fixture), "standby-stack-restores", Level.MANDATORY,
+        assertSingle(violations("standby-stack-restores", render), "standby-stack-restores", Level.MANDATORY,
                 "demo-backup-mysql", "suspend it");
     }
 
     @Test
     void standbyRestoresRule_suspendedBackupOnStandby_passes() {
-        RenderFixture fixture = RenderFixture.dr().with(RenderFixture.primary().get("demo-backup-mysql"))
-                .set("demo-backup-mysql", "spec.suspend", true);
+        RealRender render = RealRender.dr().with(RealRender.primary().get(CRON_JOB, "demo-backup-mysql"))
+                .set(CRON_JOB, "demo-backup-mysql", "spec.suspend", true);
 
-        assertEquals(List.of(), violations("standby-stack-restores", fixture));
+        assertEquals(List.of(), violations("standby-stack-restores", render));
     }
 
     @Test
     void samePlatformsRule_platformMissingOnDr_isMandatoryViolation() {
-        RenderFixture primary = RenderFixture.primary();
-        RenderFixture dr = RenderFixture.dr().without("acme-namespace");
-        PolicyContext context = new PolicyContext(primary.stack(), StackRole.ACTIVE,
-                new PolicyContext.OtherStack(dr.stack(), dr.resources()));
+        RealRender primary = RealRender.primary();
+        RealRender dr = RealRender.dr().without(NAMESPACE, "demo");
 
-        assertSingle(violations("stacks-same-platforms", primary.resources(), context), "stacks-same-platforms",
-                Level.MANDATORY, "acme-namespace", "edxstack.io/stacks: \"prod-primary\"");
+        assertSingle(violations("stacks-same-platforms", primary.resources(), pair(primary, StackRole.ACTIVE, dr)),
+                "stacks-same-platforms", Level.MANDATORY, "demo", "edxstack.io/stacks: \"prod-primary\"");
     }
 
     @Test
-    void samePlatformsRule_platformDeclaredForPrimaryOnly_passes() {
-        RenderFixture primary = RenderFixture.primary().set("acme-namespace",
-                "metadata.annotations[\"edxstack.io/stacks\"]", "prod-primary");
-        RenderFixture dr = RenderFixture.dr().without("acme-namespace");
-        PolicyContext context = new PolicyContext(primary.stack(), StackRole.ACTIVE,
-                new PolicyContext.OtherStack(dr.stack(), dr.resources()));
+    void samePlatformsRule_renderedPlatformDeclaredForPrimaryOnly_passes() {
+        // training runs on prod-primary only, as its catalogue entry says.
+        RealRender primary = RealRender.primary();
+        RealRender dr = RealRender.dr();
 
-        assertEquals(List.of(), violations("stacks-same-platforms", primary.resources(), context));
+        assertEquals(List.of(), violations("stacks-same-platforms", primary.resources(), pair(primary, StackRole.ACTIVE, dr)));
     }
 
     @Test
     void samePlatformsRule_platformOnStackItsLabelExcludes_isMandatoryViolation() {
-        RenderFixture dr = RenderFixture.dr().set("acme-namespace",
-                "metadata.annotations[\"edxstack.io/stacks\"]", "prod-primary");
-        RenderFixture primary = RenderFixture.primary();
-        PolicyContext context = new PolicyContext(dr.stack(), StackRole.STANDBY,
-                new PolicyContext.OtherStack(primary.stack(), primary.resources()));
+        RealRender dr = RealRender.dr().set(NAMESPACE, "demo", "metadata.annotations[\"edxstack.io/stacks\"]",
+                "prod-primary");
+        RealRender primary = RealRender.primary();
 
-        assertSingle(violations("stacks-same-platforms", dr.resources(), context), "stacks-same-platforms",
-                Level.MANDATORY, "acme-namespace", "remove the platform from this stack");
+        assertSingle(violations("stacks-same-platforms", dr.resources(), pair(dr, StackRole.STANDBY, primary)),
+                "stacks-same-platforms", Level.MANDATORY, "demo", "remove the platform from this stack");
     }
 
     @Test
     void samePlatformsRule_withoutOtherStack_reportsNothing() {
-        RenderFixture dr = RenderFixture.dr().without("acme-namespace");
+        assertEquals(List.of(), violations("stacks-same-platforms", RealRender.dr().without(NAMESPACE, "demo")));
+    }
 
-        assertEquals(List.of(), violations("stacks-same-platforms", dr));
+    private static PolicyContext pair(RealRender stack, StackRole role, RealRender other) {
+        return new PolicyContext(stack.stack(), role, new PolicyContext.OtherStack(other.stack(), other.resources()));
     }
 }

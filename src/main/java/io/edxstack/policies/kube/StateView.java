@@ -37,7 +37,20 @@ public final class StateView {
         return Optional.ofNullable(byName.get(key(kind, namespace, name)));
     }
 
+    /**
+     * Every resource that runs pods and whose pod structure the policies can read. Those they cannot read are
+     * left out here, so no rule judges an empty stand-in; {@link #hiddenWorkloads()} reports them.
+     */
     public Stream<Workload> workloads() {
+        return allWorkloads().filter(workload -> workload.hiddenStructure().isEmpty());
+    }
+
+    /** Resources that run pods but whose template, pod spec or containers are a secret or unknown. */
+    public Stream<Workload> hiddenWorkloads() {
+        return allWorkloads().filter(workload -> workload.hiddenStructure().isPresent());
+    }
+
+    private Stream<Workload> allWorkloads() {
         return resources.stream().map(Workload::of).flatMap(Optional::stream);
     }
 

@@ -5,30 +5,48 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A resource that runs pods (Deployment, StatefulSet, Job, CronJob), seen through its pod template.
+ * A resource that runs pods, seen through its pod template: every Kubernetes kind with one (Deployment,
+ * StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate) and the Pod itself.
+ * {@code *Patch} kinds are not workloads: they carry part of an object and are flagged as unreviewable.
  *
- * @param resource     the resource
- * @param templatePath dotted path of the pod template in the inputs
+ * @param resource the resource
+ * @param podPath  dotted path of the pod (the object with {@code metadata} and {@code spec}) in the inputs,
+ *                 empty for a Pod
  */
-public record Workload(ResourceState resource, String templatePath) {
+public record Workload(ResourceState resource, String podPath) {
+
+    private static final Set<String> TEMPLATE_KINDS = Set.of(
+            "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job");
+    private static final Set<String> LONG_RUNNING_KINDS = Set.of(
+            "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController");
 
     /** The workload view of a resource, or empty when it runs no pods. */
     public static Optional<Workload> of(ResourceState resource) {
-        if (KubeObject.isKind(resource, "Deployment") || KubeObject.isKind(resource, "StatefulSet")
-                || KubeObject.isKind(resource, "Job")) {
+        if (!KubeObject.isKubernetes(resource)) {
+            return Optional.empty();
+        }
+        String kind = KubeObject.kind(resource);
+        if (TEMPLATE_KINDS.contains(kind)) {
             return Optional.of(new Workload(resource, "spec.template"));
         }
-        if (KubeObject.isKind(resource, "CronJob")) {
-            return Optional.of(new Workload(resource, "spec.jobTemplate.spec.template"));
-        }
-        return Optional.empty();
+        return switch (kind) {
+            case "CronJob" -> Optional.of(new Workload(resource, "spec.jobTemplate.spec.template"));
+            case "PodTemplate" -> Optional.of(new Workload(resource, "template"));
+            case "Pod" -> Optional.of(new Workload(resource, ""));
+            default -> Optional.empty();
+        };
     }
 
-    /** Deployments and StatefulSets serve for a long time, so they need probes; Jobs run to completion. */
+    /** Controllers keep their pods serving, so they need probes; Jobs run to completion. */
     public boolean isLongRunning() {
-        return KubeObject.isKind(resource, "Deployment") || KubeObject.isKind(resource, "StatefulSet");
+        return LONG_RUNNING_KINDS.contains(KubeObject.kind(resource));
+    }
+
+    public String kind() {
+        return KubeObject.kind(resource);
     }
 
     public String namespace() {
@@ -36,36 +54,66 @@ public record Workload(ResourceState resource, String templatePath) {
     }
 
     public Map<String, Object> podSpec() {
-        return Values.map(resource.inputs(), templatePath + ".spec");
+        return Values.map(resource.inputs(), podSpecPath());
     }
 
     public Map<String, String> podLabels() {
-        return Values.strings(resource.inputs(), templatePath + ".metadata.labels");
+        return Values.strings(resource.inputs(), child("metadata.labels"));
     }
 
     public String podSpecPath() {
-        return templatePath + ".spec";
+        return child("spec");
     }
 
-    /** Init containers first, then the main containers. */
+    /** Init containers first, then the main containers, then ephemeral ones; hidden containers are left out. */
     public List<Container> containers() {
         List<Container> containers = new ArrayList<>();
-        addContainers(containers, "initContainers", true);
-        addContainers(containers, "containers", false);
+        for (Container.Kind kind : Container.Kind.values()) {
+            List<Object> specs = Values.list(podSpec(), kind.field());
+            for (int index = 0; index < specs.size(); index++) {
+                if (Values.isHidden(specs.get(index))) {
+                    continue; // reported by hiddenStructure(); judging an empty stand-in would mislead
+                }
+                Map<String, Object> spec = Values.asMap(specs.get(index));
+                String name = Values.string(spec, "name");
+                containers.add(new Container(name == null ? "#" + index : name, kind, spec,
+                        podSpecPath() + "." + kind.field() + "[" + index + "]"));
+            }
+        }
         return containers;
     }
 
-    private void addContainers(List<Container> into, String field, boolean init) {
-        List<Map<String, Object>> specs = Values.maps(podSpec(), field);
-        for (int index = 0; index < specs.size(); index++) {
-            Map<String, Object> spec = specs.get(index);
-            String name = Values.string(spec, "name");
-            into.add(new Container(name == null ? "#" + index : name, init, spec,
-                    podSpecPath() + "." + field + "[" + index + "]"));
+    /**
+     * Where the pod's structure is hidden from the policies (the template, the pod spec, a container list or a
+     * container is a secret or unknown), as a path in the inputs; empty when it can be read. Rules see no
+     * containers where it is hidden, so this alone must stop the change.
+     */
+    public Optional<String> hiddenStructure() {
+        Optional<String> spec = Values.hiddenAlong(resource.inputs(), podSpecPath());
+        if (spec.isPresent()) {
+            return spec;
         }
+        for (Container.Kind kind : Container.Kind.values()) {
+            String path = podSpecPath() + "." + kind.field();
+            Object list = podSpec().get(kind.field());
+            if (Values.isHidden(list)) {
+                return Optional.of(path);
+            }
+            List<Object> items = Values.asList(list);
+            for (int index = 0; index < items.size(); index++) {
+                if (Values.isHidden(items.get(index))) {
+                    return Optional.of(path + "[" + index + "]");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public String describe() {
         return KubeObject.describe(resource);
+    }
+
+    private String child(String path) {
+        return podPath.isEmpty() ? path : podPath + "." + path;
     }
 }

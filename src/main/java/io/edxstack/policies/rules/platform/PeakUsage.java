@@ -12,11 +12,13 @@ import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a namespace's pods claim at once at their peak, read from the rendered objects: each Deployment at
  * its autoscaler's maximum (else its replicas) plus its rolling-update surge, each StatefulSet at its
- * replicas, every CronJob once, and one Job (edxstack runs its init jobs one after another).
+ * replicas (ReplicaSets likewise), each DaemonSet once per node, each Pod once, every CronJob once, and one Job
+ * (edxstack runs its init jobs one after another). PodTemplates run nothing by themselves.
  */
 record PeakUsage(Map<String, BigDecimal> totals) {
     private static final List<String> KEYS = List.of("requests.cpu", "requests.memory", "limits.cpu", "limits.memory");
@@ -32,13 +34,17 @@ record PeakUsage(Map<String, BigDecimal> totals) {
             if (KubeObject.isKind(resource, "Deployment")) {
                 long replicas = peakReplicas(state, workload);
                 add(totals, pod, replicas + surge(resource, replicas));
-            } else if (KubeObject.isKind(resource, "StatefulSet")) {
+            } else if (Set.of("StatefulSet", "ReplicaSet", "ReplicationController").contains(workload.kind())) {
                 add(totals, pod, count(resource, "spec.replicas", 1));
+            } else if (KubeObject.isKind(resource, "DaemonSet")) {
+                add(totals, pod, nodes(state));
+            } else if (KubeObject.isKind(resource, "Pod")) {
+                add(totals, pod, 1);
             } else if (KubeObject.isKind(resource, "CronJob")) {
                 if (!Values.isTrue(resource.inputs(), "spec.suspend")) {
                     add(totals, pod, count(resource, "spec.jobTemplate.spec.parallelism", 1));
                 }
-            } else {
+            } else if (KubeObject.isKind(resource, "Job")) {
                 Map<String, BigDecimal> job = new HashMap<>();
                 add(job, pod, count(resource, "spec.parallelism", 1));
                 job.forEach((key, value) -> largestJob.merge(key, value, BigDecimal::max));
@@ -70,6 +76,9 @@ record PeakUsage(Map<String, BigDecimal> totals) {
         Map<String, BigDecimal> running = new HashMap<>();
         Map<String, BigDecimal> init = new HashMap<>();
         for (Container container : workload.containers()) {
+            if (container.kind() == Container.Kind.EPHEMERAL) {
+                continue; // ephemeral containers take no resources of their own
+            }
             for (String key : KEYS) {
                 BigDecimal value = claim(container, key, defaults);
                 if (container.init()) {
@@ -119,6 +128,18 @@ record PeakUsage(Map<String, BigDecimal> totals) {
         if (quantity != null) {
             into.putIfAbsent(key, quantity);
         }
+    }
+
+    /**
+     * Nodes a DaemonSet runs a pod on: the workers and control-plane nodes of the stack's Magnum cluster (its
+     * own pods may tolerate the control plane's taint), at least one when the cluster is not in the stack.
+     */
+    private static long nodes(StateView state) {
+        long nodes = state.resources().stream()
+                .filter(resource -> resource.type().equals("openstack:containerinfra/cluster:Cluster"))
+                .mapToLong(cluster -> count(cluster, "nodeCount", 1) + count(cluster, "masterCount", 0))
+                .sum();
+        return Math.max(nodes, 1);
     }
 
     /** An autoscaler's maximum when one targets the Deployment, else its replicas (1 when unset). */

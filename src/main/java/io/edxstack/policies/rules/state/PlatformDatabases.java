@@ -1,5 +1,6 @@
 package io.edxstack.policies.rules.state;
 
+import io.edxstack.platform.PlatformLabels;
 import io.edxstack.policies.kube.KubeObject;
 import io.edxstack.policies.kube.StateView;
 import io.edxstack.policies.kube.Values;
@@ -12,12 +13,12 @@ import java.util.TreeSet;
 /**
  * Which databases each platform uses, read from two places: its data StatefulSets (label
  * {@code app.kubernetes.io/name: mysql|mongodb}) when the platform runs its own databases, and the
- * namespace label {@value #EXTERNAL_DATABASES} ({@code "mysql,mongodb"}) when it uses external ones.
+ * namespace annotation {@value #EXTERNAL_DATABASES} ({@code "mysql,mongodb"}) when it uses external ones.
  * Both count: an external database still needs backups.
  */
 final class PlatformDatabases {
 
-    static final String EXTERNAL_DATABASES = "edxstack.io/external-databases";
+    static final String EXTERNAL_DATABASES = PlatformLabels.EXTERNAL_DATABASES;
     static final Set<String> ENGINES = Set.of("mysql", "mongodb");
 
     private PlatformDatabases() {
@@ -34,7 +35,7 @@ final class PlatformDatabases {
             }
         });
         state.platformNamespaces().forEach(namespace -> {
-            for (String engine : Values.commaList(KubeObject.labels(namespace).get(EXTERNAL_DATABASES))) {
+            for (String engine : Values.commaList(KubeObject.annotations(namespace).get(EXTERNAL_DATABASES))) {
                 databases.computeIfAbsent(KubeObject.platform(namespace), key -> new TreeSet<>()).add(engine);
             }
         });

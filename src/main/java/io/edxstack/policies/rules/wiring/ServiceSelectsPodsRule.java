@@ -44,6 +44,9 @@ public final class ServiceSelectsPodsRule implements PolicyRule {
                 .filter(service -> !Values.strings(service.inputs(), "spec.selector").isEmpty())
                 // Pods a controller makes on demand (cert-manager's ACME solvers) are never in the state.
                 .filter(service -> !KubeObject.annotations(service).containsKey(PODS_MANAGED_BY))
+                // A pod template the policies cannot read may be the one selected: workload-inputs-visible stops that.
+                .filter(service -> state.hiddenWorkloads()
+                        .noneMatch(hidden -> hidden.namespace().equals(KubeObject.namespace(service))))
                 .filter(service -> {
                     Map<String, String> selector = Values.strings(service.inputs(), "spec.selector");
                     String namespace = KubeObject.namespace(service);

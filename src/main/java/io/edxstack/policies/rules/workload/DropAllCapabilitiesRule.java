@@ -5,6 +5,7 @@ import io.edxstack.policies.RuleParameters;
 import io.edxstack.policies.kube.Container;
 import io.edxstack.policies.kube.Values;
 import io.edxstack.policies.kube.Workload;
+import java.util.List;
 import java.util.Optional;
 
 /** Containers start from no Linux capabilities; any one they need is added back explicitly. */
@@ -23,6 +24,16 @@ public final class DropAllCapabilitiesRule extends ContainerRule {
     @Override
     public String summary() {
         return "Every container drops ALL capabilities";
+    }
+
+    @Override
+    public boolean guardsSecurity() {
+        return true;
+    }
+
+    @Override
+    List<String> containerFields() {
+        return List.of("securityContext.capabilities.drop");
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.edxstack.policies.Level;
 import io.edxstack.policies.RuleParameters;
 import io.edxstack.policies.kube.Container;
 import io.edxstack.policies.kube.Workload;
+import java.util.List;
 import java.util.Optional;
 
 /** A moving tag makes the two regions (and a restart) run different code from the same commit. */
@@ -22,6 +23,16 @@ public final class ImagePinnedRule extends ContainerRule {
     @Override
     public String summary() {
         return "Every image has an explicit tag other than latest, or a digest";
+    }
+
+    @Override
+    public boolean guardsSecurity() {
+        return true;
+    }
+
+    @Override
+    List<String> containerFields() {
+        return List.of("image");
     }
 
     @Override

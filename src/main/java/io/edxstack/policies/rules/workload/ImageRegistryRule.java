@@ -38,6 +38,16 @@ public final class ImageRegistryRule extends ContainerRule {
     }
 
     @Override
+    public boolean guardsSecurity() {
+        return true;
+    }
+
+    @Override
+    List<String> containerFields() {
+        return List.of("image");
+    }
+
+    @Override
     Optional<String> problem(Workload workload, Container container, RuleParameters parameters) {
         String image = container.image();
         List<String> allowed = parameters.strings(ALLOWED_REGISTRIES, DEFAULT_REGISTRIES);

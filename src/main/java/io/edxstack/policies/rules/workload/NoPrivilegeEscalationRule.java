@@ -4,6 +4,7 @@ import io.edxstack.policies.Level;
 import io.edxstack.policies.RuleParameters;
 import io.edxstack.policies.kube.Container;
 import io.edxstack.policies.kube.Workload;
+import java.util.List;
 import java.util.Optional;
 
 /** Kubernetes allows privilege escalation unless told otherwise, so the field must be set to false. */
@@ -22,6 +23,16 @@ public final class NoPrivilegeEscalationRule extends ContainerRule {
     @Override
     public String summary() {
         return "Every container sets allowPrivilegeEscalation: false";
+    }
+
+    @Override
+    public boolean guardsSecurity() {
+        return true;
+    }
+
+    @Override
+    List<String> containerFields() {
+        return List.of("securityContext.allowPrivilegeEscalation");
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.edxstack.policies.RuleParameters;
 import io.edxstack.policies.kube.Container;
 import io.edxstack.policies.kube.Values;
 import io.edxstack.policies.kube.Workload;
+import java.util.List;
 import java.util.Optional;
 
 /** Containers run as a non-root user; the container's securityContext overrides the pod's. */
@@ -26,6 +27,21 @@ public final class NonRootRule extends ContainerRule {
     }
 
     @Override
+    public boolean guardsSecurity() {
+        return true;
+    }
+
+    @Override
+    List<String> containerFields() {
+        return List.of("securityContext.runAsNonRoot", "securityContext.runAsUser");
+    }
+
+    @Override
+    List<String> podFields() {
+        return List.of("securityContext.runAsNonRoot", "securityContext.runAsUser");
+    }
+
+    @Override
     Optional<String> problem(Workload workload, Container container, RuleParameters parameters) {
         Object runAsNonRoot = effective(workload, container, "runAsNonRoot");
         Double runAsUser = Values.number(container.securityContext(), "runAsUser");
@@ -40,10 +56,5 @@ public final class NonRootRule extends ContainerRule {
                     + workload.podSpecPath() + ".securityContext");
         }
         return Optional.empty();
-    }
-
-    private static Object effective(Workload workload, Container container, String field) {
-        Object own = container.securityContext().get(field);
-        return own != null ? own : Values.at(workload.podSpec(), "securityContext." + field);
     }
 }

@@ -4,6 +4,7 @@ import io.edxstack.policies.Level;
 import io.edxstack.policies.RuleParameters;
 import io.edxstack.policies.kube.Container;
 import io.edxstack.policies.kube.Workload;
+import java.util.List;
 import java.util.Optional;
 
 /** A privileged container owns the node; nothing of an Open edX platform needs that. */
@@ -22,6 +23,16 @@ public final class NotPrivilegedRule extends ContainerRule {
     @Override
     public String summary() {
         return "No container runs privileged";
+    }
+
+    @Override
+    public boolean guardsSecurity() {
+        return true;
+    }
+
+    @Override
+    List<String> containerFields() {
+        return List.of("securityContext.privileged");
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Long-running containers need a readiness probe (no traffic before they serve, rolling updates wait
  * for them) and a liveness probe (a hung worker is restarted). Jobs and init containers run to
- * completion and are not checked.
+ * completion and ephemeral containers are for debugging: they are not checked.
  */
 public final class ProbesRule extends ContainerRule {
 
@@ -27,12 +27,17 @@ public final class ProbesRule extends ContainerRule {
 
     @Override
     public String summary() {
-        return "Containers of Deployments and StatefulSets have readiness and liveness probes";
+        return "Main containers of long-running workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet) have readiness and liveness probes";
+    }
+
+    @Override
+    List<String> containerFields() {
+        return List.of("readinessProbe", "livenessProbe");
     }
 
     @Override
     Optional<String> problem(Workload workload, Container container, RuleParameters parameters) {
-        if (!workload.isLongRunning() || container.init()) {
+        if (!workload.isLongRunning() || !container.main()) {
             return Optional.empty();
         }
         List<String> missing = new ArrayList<>();

@@ -31,6 +31,11 @@ public final class ResourceLimitsRule extends ContainerRule {
     }
 
     @Override
+    List<String> containerFields() {
+        return List.of("resources");
+    }
+
+    @Override
     Optional<String> problem(Workload workload, Container container, RuleParameters parameters) {
         List<String> missing = new ArrayList<>();
         for (String field : REQUIRED) {
