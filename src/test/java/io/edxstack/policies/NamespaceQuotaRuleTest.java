@@ -112,4 +112,24 @@ class NamespaceQuotaRuleTest {
         var render = project.render("prod-primary");
         assertEquals(List.of(), violations(RULE, render.resources().stream().map(r -> r.state()).toList(), ACTIVE));
     }
+
+    @Test
+    void daemonSetCountsOncePerNodeOfTheCluster_andABarePodOnce() {
+        // The rendered cluster has 3 control-plane and 3 worker nodes.
+        RealRender render = RealRender.primary().set("ResourceQuota", "demo-quota", "spec.hard.pods", "1");
+        long before = neededPods(render);
+
+        render.withCopy("Deployment", "demo-smtp", "kubernetes:apps/v1:DaemonSet", "demo-node-agent");
+        assertEquals(before + 6, neededPods(render));
+        render.withCopy("Deployment", "demo-smtp", "kubernetes:core/v1:Pod", "demo-debug");
+        render.set("kubernetes:core/v1:Pod", "demo-debug", "spec",
+                render.get("kubernetes:core/v1:Pod", "demo-debug").input("spec.template.spec"));
+        assertEquals(before + 7, neededPods(render));
+    }
+
+    private static long neededPods(RealRender render) {
+        String message = violations(RULE, render).stream().map(Violation::message)
+                .filter(m -> m.contains(" of pods ")).findFirst().orElseThrow();
+        return Long.parseLong(message.replaceAll(".* needs (\\d+) of pods .*", "$1"));
+    }
 }
