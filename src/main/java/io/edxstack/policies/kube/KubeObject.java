@@ -1,12 +1,13 @@
 package io.edxstack.policies.kube;
 
+import io.edxstack.platform.PlatformLabels;
 import io.edxstack.state.ResourceState;
 import java.util.Map;
 
 /** Kubernetes metadata of a resource as the Pulumi Kubernetes provider takes it in its inputs. */
 public final class KubeObject {
 
-    public static final String PLATFORM_LABEL = "edxstack.io/platform";
+    public static final String PLATFORM_LABEL = PlatformLabels.PLATFORM;
     public static final String COMPONENT_LABEL = "app.kubernetes.io/name";
     private static final String PREFIX = "kubernetes:";
 

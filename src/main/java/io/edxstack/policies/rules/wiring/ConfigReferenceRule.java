@@ -1,5 +1,6 @@
 package io.edxstack.policies.rules.wiring;
 
+import io.edxstack.platform.PlatformLabels;
 import io.edxstack.policies.Finding;
 import io.edxstack.policies.Level;
 import io.edxstack.policies.PolicyContext;
@@ -23,7 +24,7 @@ import java.util.Set;
  */
 public final class ConfigReferenceRule implements PolicyRule {
 
-    public static final String EXTERNAL_SECRETS = "edxstack.io/external-secrets";
+    public static final String EXTERNAL_SECRETS = PlatformLabels.EXTERNAL_SECRETS;
     // Kubernetes publishes this ConfigMap into every namespace.
     private static final String ROOT_CA_CONFIG_MAP = "kube-root-ca.crt";
 

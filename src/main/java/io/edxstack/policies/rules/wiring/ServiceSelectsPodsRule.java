@@ -1,5 +1,6 @@
 package io.edxstack.policies.rules.wiring;
 
+import io.edxstack.platform.PlatformLabels;
 import io.edxstack.policies.Finding;
 import io.edxstack.policies.Level;
 import io.edxstack.policies.PolicyContext;
@@ -35,7 +36,7 @@ public final class ServiceSelectsPodsRule implements PolicyRule {
     }
 
     /** Annotation naming the controller that makes a Service's pods; its value is for people. */
-    public static final String PODS_MANAGED_BY = "edxstack.io/pods-managed-by";
+    public static final String PODS_MANAGED_BY = PlatformLabels.PODS_MANAGED_BY;
 
     @Override
     public List<Finding> check(StateView state, PolicyContext context, RuleParameters parameters) {
