@@ -13,8 +13,15 @@ public final class StateView {
     /** Kubernetes objects by kind, namespace and name: rules look up one per reference, so a scan each would be quadratic. */
     private final Map<List<String>, ResourceState> byName = new HashMap<>();
 
+    /** Computed once: nearly every rule walks the workloads, several once per Service. */
+    private final List<Workload> visibleWorkloads;
+    private final List<Workload> hiddenWorkloads;
+
     public StateView(List<ResourceState> resources) {
         this.resources = List.copyOf(resources);
+        List<Workload> all = this.resources.stream().map(Workload::of).flatMap(Optional::stream).toList();
+        this.visibleWorkloads = all.stream().filter(workload -> workload.hiddenStructure().isEmpty()).toList();
+        this.hiddenWorkloads = all.stream().filter(workload -> workload.hiddenStructure().isPresent()).toList();
         for (ResourceState resource : this.resources) {
             if (KubeObject.isKubernetes(resource)) {
                 byName.putIfAbsent(key(KubeObject.kind(resource), KubeObject.namespace(resource),
@@ -42,16 +49,12 @@ public final class StateView {
      * left out here, so no rule judges an empty stand-in; {@link #hiddenWorkloads()} reports them.
      */
     public Stream<Workload> workloads() {
-        return allWorkloads().filter(workload -> workload.hiddenStructure().isEmpty());
+        return visibleWorkloads.stream();
     }
 
     /** Resources that run pods but whose template, pod spec or containers are a secret or unknown. */
     public Stream<Workload> hiddenWorkloads() {
-        return allWorkloads().filter(workload -> workload.hiddenStructure().isPresent());
-    }
-
-    private Stream<Workload> allWorkloads() {
-        return resources.stream().map(Workload::of).flatMap(Optional::stream);
+        return hiddenWorkloads.stream();
     }
 
     /** The HorizontalPodAutoscaler that scales this Deployment, if one does. */

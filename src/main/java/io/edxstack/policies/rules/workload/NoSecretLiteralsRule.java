@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class NoSecretLiteralsRule extends ContainerRule {
 
     private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(passw(or)?d|passwd|secret|token|bearer|credential|private_?key|api_?key|access_?key|(^|_)key$).*");
+            "(?i)passw(or)?d|passwd|secret|token|bearer|credential|private_?key|api_?key|access_?key|(^|_)key$");
     /** A name for where the secret is, not the secret: {@code EDXSTACK_MYSQL_PASSWORD_FILE=/run/secrets/...}. */
     private static final Pattern REFERENCE_NAME = Pattern.compile("(?i).*_(file|path|dir|filename)$");
     private static final Pattern ONLY_VARIABLE_REFERENCES = Pattern.compile("(\\$\\([A-Za-z_][A-Za-z0-9_]*\\))+");
@@ -108,6 +108,6 @@ public final class NoSecretLiteralsRule extends ContainerRule {
     }
 
     private static boolean looksSecret(String name) {
-        return name != null && SECRET_NAME.matcher(name).matches();
+        return name != null && SECRET_NAME.matcher(name).find();
     }
 }
