@@ -111,6 +111,19 @@ class FailClosedTest {
     }
 
     @Test
+    void podLabelUnknown_isCannotEvaluate_notAServiceThatSelectsNothing() {
+        RealRender render = RealRender.primary().set("Deployment", "demo-cms",
+                "spec.template.metadata.labels[\"app.kubernetes.io/name\"]", Values.ENGINE_UNKNOWN);
+
+        List<Violation> found = PolicySet.defaults().evaluate(render.resources(), render.context()).stream()
+                .filter(violation -> violation.name().equals("demo-cms")).toList();
+
+        assertEquals(List.of("workload-inputs-visible"), found.stream().map(Violation::ruleId).toList());
+        assertTrue(found.get(0).message().contains("spec.template.metadata.labels.app.kubernetes.io/name"),
+                found.get(0).message());
+    }
+
+    @Test
     void securityFieldUnknown_isMandatoryCannotEvaluate_evenWhenThePolicySetMakesTheRuleAdvisory() throws IOException {
         RealRender render = RealRender.primary()
                 .set("Deployment", "demo-cms", MAIN + ".securityContext.runAsNonRoot", Values.ENGINE_UNKNOWN)

@@ -84,12 +84,13 @@ public record Workload(ResourceState resource, String podPath) {
     }
 
     /**
-     * Where the pod's structure is hidden from the policies (the template, the pod spec, a container list or a
-     * container is a secret or unknown), as a path in the inputs; empty when it can be read. Rules see no
+     * Where the pod's structure is hidden from the policies (the template, the pod spec, its labels, a container
+     * list or a container is a secret or unknown), as a path in the inputs; empty when it can be read. Rules see no
      * containers where it is hidden, so this alone must stop the change.
      */
     public Optional<String> hiddenStructure() {
-        Optional<String> spec = Values.hiddenAlong(resource.inputs(), podSpecPath());
+        Optional<String> spec = Values.hiddenAlong(resource.inputs(), podSpecPath())
+                .or(() -> Values.hiddenOn(resource.inputs(), child("metadata.labels")));
         if (spec.isPresent()) {
             return spec;
         }
