@@ -1,0 +1,208 @@
+"""Loads edxstack's Zuul configuration with Zuul's own configuration loader.
+
+The tenant is config-project/tenant.yaml (the operator's main.yaml entry): the config project is
+loaded from config-project/zuul.d/ as a trusted project, edxstack from zuul.d/ as an untrusted one,
+through the same parsers, layout and reference checks a Zuul 14.3.0 scheduler runs
+(zuul.configloader.TenantParser). Every loading error Zuul would show on the tenant's config-errors
+page fails this check: an unknown key, a secret that is not found or cannot be decrypted, a
+pipeline in an untrusted project, a job or semaphore that does not exist. On top, the check
+freezes each project-pipeline job's inheritance the way the scheduler does before running it and
+refuses a post-review job (one that holds a secret of an untrusted project) in a pre-review
+pipeline, which Zuul itself only reports when a change arrives.
+
+Secrets: the committed placeholders are encrypted with the throwaway key placeholder-project-key.pem,
+which stands in for both projects' keys here. The operator's config project holds ciphertexts made
+with its real key instead (docs/review-and-deploy.md).
+
+Usage: python check_config.py REPO_DIR
+       python check_config.py --encrypt-placeholder TEXT   (prints a placeholder ciphertext)
+"""
+
+import argparse
+import configparser
+import logging
+import pathlib
+import sys
+
+import yaml
+
+from zuul import model
+from zuul.configloader import ParseContext, TenantParser
+from zuul.lib import encryption
+from zuul.lib.ansible import AnsibleManager
+from zuul.lib.connections import ConnectionRegistry
+
+HERE = pathlib.Path(__file__).resolve().parent
+PLACEHOLDER_KEY = HERE / "placeholder-project-key.pem"
+BRANCH = "main"
+
+# The connections the tenant's pipelines use, as the operator's zuul.conf declares them (no server
+# is contacted: the loader only needs their drivers' schemas).
+ZUUL_CONF = """
+[connection gerrit]
+driver=gerrit
+server=review.example.org
+user=zuul
+sshkey=/var/lib/zuul/.ssh/id_rsa
+
+[connection smtp]
+driver=smtp
+server=localhost
+default_from=zuul@example.org
+default_to=edx-ops@example.org
+"""
+
+# The tenant's default base job, which lives in the operator's config project and is not part of
+# the reviewed copy: a minimal one, as zuul-jobs' documentation defines it.
+BASE_JOB = """
+- job:
+    name: base
+    parent: null
+    description: The tenant's base job (stand-in; the operator's own base job replaces it).
+"""
+
+
+class Globals:
+    """The few zuul.conf [scheduler]/[web] settings the parsers read."""
+
+    web_root = None
+    oidc_default_signing_algorithm = "RS256"
+    oidc_supported_signing_algorithms = ["RS256"]
+
+
+def placeholder_keys():
+    private_key, public_key = encryption.deserialize_rsa_keypair(PLACEHOLDER_KEY.read_bytes())
+    return private_key, public_key
+
+
+def connections():
+    config = configparser.ConfigParser()
+    config.read_string(ZUUL_CONF)
+    registry = ConnectionRegistry()
+    registry.configure(config, sources=True, triggers=True, reporters=True)
+    return registry
+
+
+def config_files(root):
+    """zuul.d/*.yaml in Zuul's order (sorted by path), as Zuul's merger hands them over."""
+    return sorted(p for p in (root / "zuul.d").rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml"))
+
+
+def load(repo):
+    logging.basicConfig(level=logging.WARNING)
+    registry = connections()
+    source = registry.getSource("gerrit")
+    tenant_conf = yaml.safe_load((repo / "config-project" / "tenant.yaml").read_text())[0]["tenant"]
+    parser = TenantParser(registry, None, None, None, None, Globals(), None, None)
+    parser.getSchema()(tenant_conf)
+
+    tenant = model.Tenant(tenant_conf["name"])
+    # The tenant settings TenantParser.fromYaml sets, with its defaults.
+    tenant.default_base_job = tenant_conf.get("default-parent", "base")
+    tenant.allowed_triggers = tenant_conf.get("allowed-triggers")
+    tenant.allowed_reporters = tenant_conf.get("allowed-reporters")
+    tenant.allowed_labels = tenant_conf.get("allowed-labels")
+    tenant.disallowed_labels = tenant_conf.get("disallowed-labels")
+    tenant.use_nodepool = tenant_conf.get("use-nodepool", True)
+    tenant.web_root = tenant_conf.get("web-root")
+    gerrit = tenant_conf["source"]["gerrit"]
+    private_key, public_key = placeholder_keys()
+    tpcs = []
+    for trusted, key in ((True, "config-projects"), (False, "untrusted-projects")):
+        for conf in gerrit.get(key, []):
+            for tpc in parser._getProjects(source, conf, frozenset(TenantParser.job_classes)):
+                tpc.trusted = trusted
+                tpc.branches = [BRANCH]
+                tpc.project.private_secrets_key = private_key
+                tpc.project.public_secrets_key = public_key
+                tenant.addTPC(tpc)
+                tpcs.append(tpc)
+
+    config_project, = [t for t in tpcs if t.trusted]
+    roots = {config_project.project.canonical_name: repo / "config-project"}
+    for tpc in tpcs:
+        if not tpc.trusted:
+            roots[tpc.project.canonical_name] = repo
+
+    pcontext = ParseContext(registry, Globals(), None, AnsibleManager())
+    parsed = model.ParsedConfig()
+    for tpc in tpcs:
+        project = tpc.project
+        files = [(pathlib.Path("zuul.d/base.yaml"), BASE_JOB)] if tpc.trusted else []
+        root = roots[project.canonical_name]
+        files += [(path.relative_to(root), path.read_text()) for path in config_files(root)]
+        for path, text in files:
+            context = model.SourceContext(project.canonical_name, project.name, project.connection_name,
+                                          BRANCH, str(path))
+            with pcontext.errorContext(source_context=context):
+                branch_config = parser.loadProjectYAML(text, context, pcontext)
+            parser.addProjectBranchConfig(pcontext, parsed, tenant, tpc, branch_config, trusted=tpc.trusted)
+
+    layout = parser._parseLayout(tenant, parsed, pcontext)
+    errors = [f"{e.key.context}: {e.error}" if e.key else e.error for e in layout.loading_errors.errors]
+    errors += check_post_review_placement(tenant, layout)
+    return layout, errors
+
+
+def check_post_review_placement(tenant, layout):
+    """A job that ends up post-review may not run in a pre-review pipeline (model.Job.applyVariant)."""
+    errors = []
+    for project_name, project_configs in layout.project_configs.items():
+        for project_config in project_configs:
+            for pipeline_name, ppc in project_config.pipelines.items():
+                manager = layout.pipeline_managers.get(pipeline_name)
+                if manager is None or manager.pipeline.post_review:
+                    continue
+                for job_name in ppc.job_list.jobs:
+                    for variant in inheritance(layout, job_name):
+                        untrusted = not tenant.isTrusted(variant.source_context.project_canonical_name)
+                        if variant.post_review or (variant.secrets and untrusted):
+                            errors.append(f"{project_name}: pipeline {pipeline_name} is pre-review but job "
+                                          f"{job_name} is post-review (secrets or post-review: true in "
+                                          f"{variant.source_context})")
+                            break
+    return errors
+
+
+def inheritance(layout, job_name):
+    seen = set()
+    name = job_name
+    while name and name not in seen:
+        seen.add(name)
+        variants = layout.getJobs(name)
+        if not variants:
+            return
+        yield from variants
+        parent = variants[0].parent
+        name = None if parent in (None, model.Job.BASE_JOB_MARKER) else parent
+
+
+def encrypt_placeholder(text):
+    _, public_key = placeholder_keys()
+    ciphertext = encryption.encrypt_pkcs1_oaep(text.encode("utf-8"), public_key)
+    import base64
+    return base64.b64encode(ciphertext).decode("ascii")
+
+
+def main():
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument("repo", nargs="?", type=pathlib.Path)
+    arguments.add_argument("--encrypt-placeholder", metavar="TEXT")
+    options = arguments.parse_args()
+    if options.encrypt_placeholder is not None:
+        print(encrypt_placeholder(options.encrypt_placeholder))
+        return 0
+    layout, errors = load(options.repo.resolve())
+    for error in errors:
+        print(f"zuul-loader: {error}", file=sys.stderr)
+    if errors:
+        print(f"zuul-loader: {len(errors)} configuration error(s)", file=sys.stderr)
+        return 1
+    jobs = sum(len(v) for v in layout.jobs.values())
+    print(f"zuul-loader: Zuul loaded the tenant without errors ({len(layout.pipeline_managers)} pipelines, "
+          f"{jobs} job variants, {len(layout.secrets)} secrets)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
