@@ -14,12 +14,18 @@ Secrets: the committed placeholders are encrypted with the throwaway key placeho
 which stands in for both projects' keys here. The operator's config project holds ciphertexts made
 with its real key instead (docs/review-and-deploy.md).
 
+With --zuul-return, it instead checks files written by `edxstack review` the way Zuul's executor
+checks a zuul_return: file_comments against zuul.lib.filecomments' schema, warnings a list of strings.
+
 Usage: python check_config.py REPO_DIR
+       python check_config.py --zuul-return zuul_return.json ...
        python check_config.py --encrypt-placeholder TEXT   (prints a placeholder ciphertext)
 """
 
 import argparse
+import base64
 import configparser
+import json
 import logging
 import pathlib
 import sys
@@ -28,7 +34,7 @@ import yaml
 
 from zuul import model
 from zuul.configloader import ParseContext, TenantParser
-from zuul.lib import encryption
+from zuul.lib import encryption, filecomments
 from zuul.lib.ansible import AnsibleManager
 from zuul.lib.connections import ConnectionRegistry
 
@@ -180,15 +186,35 @@ def inheritance(layout, job_name):
 def encrypt_placeholder(text):
     _, public_key = placeholder_keys()
     ciphertext = encryption.encrypt_pkcs1_oaep(text.encode("utf-8"), public_key)
-    import base64
     return base64.b64encode(ciphertext).decode("ascii")
+
+
+def check_zuul_return(path):
+    data = json.loads(path.read_text())["zuul"]
+    errors = []
+    try:
+        filecomments.validate(data.get("file_comments", {}))
+    except Exception as error:  # voluptuous.Invalid and its subclasses
+        errors.append(f"{path}: zuul.file_comments: {error}")
+    warnings = data.get("warnings", [])
+    if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
+        errors.append(f"{path}: zuul.warnings must be a list of strings")
+    return errors
 
 
 def main():
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments.add_argument("repo", nargs="?", type=pathlib.Path)
     arguments.add_argument("--encrypt-placeholder", metavar="TEXT")
+    arguments.add_argument("--zuul-return", nargs="+", type=pathlib.Path, metavar="FILE")
     options = arguments.parse_args()
+    if options.zuul_return:
+        errors = [e for path in options.zuul_return for e in check_zuul_return(path)]
+        for error in errors:
+            print(f"zuul-loader: {error}", file=sys.stderr)
+        if not errors:
+            print(f"zuul-loader: Zuul accepts {len(options.zuul_return)} zuul_return file(s)")
+        return 1 if errors else 0
     if options.encrypt_placeholder is not None:
         print(encrypt_placeholder(options.encrypt_placeholder))
         return 0
