@@ -196,8 +196,12 @@ class ZuulConfigTest {
         assertFalse(deploy.contains("--diff"));
         assertTrue(deploy.contains("--suppress-outputs"));
         assertTrue(deploy.contains("io.edxstack.review.report.MaskedLog"));
-        assertTrue(deploy.contains("io.edxstack.review.guard.CommitTrailers, Region-Down"));
-        assertFalse(deploy.contains("regex_findall"), "footers are parsed by the trailer parser only");
+        String decision = Files.readString(Path.of("config-project/roles/edxstack-deploy-decision/tasks/main.yaml"));
+        assertTrue(deploy.contains("edxstack-deploy-decision"));
+        assertTrue(decision.contains("io.edxstack.review.guard.CommitTrailers, Region-Down"));
+        for (Path file : yamlFiles()) {
+            assertFalse(Files.readString(file).contains("regex_findall"), file + ": footers are parsed by CommitTrailers only");
+        }
     }
 
     @Test
