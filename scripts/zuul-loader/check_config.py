@@ -17,7 +17,7 @@ with its real key instead (docs/review-and-deploy.md).
 With --zuul-return, it instead checks files written by `edxstack review` the way Zuul's executor
 checks a zuul_return: file_comments against zuul.lib.filecomments' schema, warnings a list of strings.
 
-Usage: python check_config.py REPO_DIR
+Usage: python check_config.py [--self-test] REPO_DIR
        python check_config.py --zuul-return zuul_return.json ...
        python check_config.py --encrypt-placeholder TEXT   (prints a placeholder ciphertext)
 """
@@ -189,6 +189,71 @@ def encrypt_placeholder(text):
     return base64.b64encode(ciphertext).decode("ascii")
 
 
+# Deliberately broken copies of the configuration, each with what Zuul must say about it: proof, on
+# every run, that this check fails where Zuul would.
+BREAKAGES = [
+    ("a pipeline in edxstack's zuul.d/",
+     lambda root: (root / "zuul.d" / "pipelines.yaml").write_text(
+         (root / "config-project" / "zuul.d" / "pipelines.yaml").read_text()),
+     "Pipelines may not be defined in untrusted repos"),
+    ("a key Zuul does not accept",
+     lambda root: replace(root / "config-project" / "zuul.d" / "jobs.yaml", "    final: true\n",
+                          "    final: true\n    secret-vars: [edxstack_credentials]\n"),
+     "extra keys not allowed"),
+    ("a secret binding to a secret that does not exist",
+     lambda root: replace(root / "config-project" / "zuul.d" / "jobs.yaml", "secret: edxstack-prod-dr-readonly",
+                          "secret: edxstack-prod-dr-read-only"),
+     'The secret "edxstack-prod-dr-read-only" was not found'),
+    ("a secret encrypted with another project's key",
+     lambda root: replace_first_ciphertext(root / "config-project" / "zuul.d" / "secrets.yaml"),
+     "Decryption failed"),
+    ("an edxstack job with a secret in the check pipeline",
+     lambda root: (root / "zuul.d" / "leak.yaml").write_text(
+         "- secret: {name: leak, data: {token: x}}\n"
+         "- job: {name: edxstack-leak, parent: edxstack-base, secrets: [leak], run: playbooks/edxstack-tests/run.yaml}\n"
+         "- project: {check: {jobs: [edxstack-leak]}}\n"),
+     "pipeline check is pre-review but job edxstack-leak is post-review"),
+]
+
+
+def replace(path, old, new, count=-1):
+    text = path.read_text()
+    if old not in text:
+        raise SystemExit(f"zuul-loader: self-test cannot break {path}: {old!r} not found")
+    path.write_text(text.replace(old, new, count))
+
+
+def replace_first_ciphertext(path):
+    """The first passphrase ciphertext, replaced by one a different RSA key made (valid, but not ours)."""
+    _, other_public_key = encryption.generate_rsa_keypair()
+    foreign = base64.b64encode(encryption.encrypt_pkcs1_oaep(b"placeholder", other_public_key)).decode("ascii")
+    marker = "passphrase: !encrypted/pkcs1-oaep\n        - "
+    text = path.read_text()
+    start = text.index(marker) + len(marker)
+    end = text.index("\n", start)
+    path.write_text(text[:start] + foreign + text[end:])
+
+
+def self_test(repo):
+    import shutil
+    import tempfile
+    failures = []
+    for what, breakage, expected in BREAKAGES:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = pathlib.Path(tmp)
+            shutil.copytree(repo / "zuul.d", root / "zuul.d")
+            shutil.copytree(repo / "config-project", root / "config-project")
+            breakage(root)
+            _, errors = load(root)
+            if not any(expected in error for error in errors):
+                failures.append(f"{what}: expected an error containing {expected!r}, got {errors}")
+    for failure in failures:
+        print(f"zuul-loader: self-test: {failure}", file=sys.stderr)
+    if not failures:
+        print(f"zuul-loader: self-test: Zuul refused all {len(BREAKAGES)} deliberately broken configurations")
+    return 1 if failures else 0
+
+
 def check_zuul_return(path):
     data = json.loads(path.read_text())["zuul"]
     errors = []
@@ -207,6 +272,8 @@ def main():
     arguments.add_argument("repo", nargs="?", type=pathlib.Path)
     arguments.add_argument("--encrypt-placeholder", metavar="TEXT")
     arguments.add_argument("--zuul-return", nargs="+", type=pathlib.Path, metavar="FILE")
+    arguments.add_argument("--self-test", action="store_true",
+                           help="also load deliberately broken copies and require Zuul to refuse each")
     options = arguments.parse_args()
     if options.zuul_return:
         errors = [e for path in options.zuul_return for e in check_zuul_return(path)]
@@ -227,7 +294,7 @@ def main():
     jobs = sum(len(v) for v in layout.jobs.values())
     print(f"zuul-loader: Zuul loaded the tenant without errors ({len(layout.pipeline_managers)} pipelines, "
           f"{jobs} job variants, {len(layout.secrets)} secrets)")
-    return 0
+    return self_test(options.repo.resolve()) if options.self_test else 0
 
 
 if __name__ == "__main__":
