@@ -14,7 +14,10 @@ import java.util.Map;
 
 /**
  * The stack's outputs: what the other region's stack, the failover tooling and operators read. Only
- * plain values and secrets, never a resource: a reader must not need this region to be alive.
+ * plain values and secrets, never a resource: a reader must not need this region to be alive. No
+ * credential is exported: whoever can read the state (a preview or drift job with the stack's
+ * passphrase) must not get the cluster's admin kubeconfig from it. Operators fetch a kubeconfig from
+ * Magnum with their own OpenStack credentials.
  */
 final class StackOutputs {
     private StackOutputs() {
@@ -26,7 +29,6 @@ final class StackOutputs {
         ctx.export("role", Output.of(config.role().configValue()));
         ctx.export("clusterId", cluster.clusterId());
         ctx.export("clusterName", cluster.clusterName());
-        ctx.export("kubeconfig", cluster.kubeconfig());
         ctx.export("storageClasses", Output.all(storage.defaultClassName(), storage.retainClassName()));
         ctx.export("namespaces", Output.all(platforms.stream().map(Platform::namespace).toList()));
         Map<String, Map<String, String>> hosts = new LinkedHashMap<>();

@@ -146,15 +146,15 @@ class StackRenderTest {
     }
 
     @Test
-    void render_outputs_exposeClusterNamespacesClassesAndHostsWithKubeconfigSecret() {
+    void render_outputs_exposeClusterNamespacesClassesAndHostsButNoKubeconfig() {
         Map<String, Object> outputs = TestProject.REPOSITORY_RENDER.primary().outputs();
 
         assertThat(outputs).containsEntry("clusterId", "edx-primary-id")
                 .containsEntry("clusterName", "edx-primary")
-                .containsEntry("kubeconfig", ResourceState.SECRET)
                 .containsEntry("namespaces", List.of("demo", "training"))
                 .containsEntry("storageClasses", List.of("cinder", "cinder-retain"))
-                .containsEntry("role", "active");
+                .containsEntry("role", "active")
+                .doesNotContainKey("kubeconfig");
         assertThat(outputs.get("hosts")).isEqualTo(Map.of(
                 "demo", Map.of("lms", "learn.demo.example.org", "cms", "studio.demo.example.org",
                         "mfe", "apps.learn.demo.example.org", "meilisearch", "meilisearch.learn.demo.example.org"),

@@ -15,17 +15,23 @@ import java.util.regex.Pattern;
  * Masks what must not reach a Gerrit comment or a published report. Pulumi already shows secret
  * outputs as {@value ResourceState#SECRET}; this also masks values under keys that look secret
  * (password, token, ...), environment variables with such names, every value of a Kubernetes Secret,
- * and {@code key: value} lines with such keys inside multi-line strings (settings files in ConfigMaps).
- * Keys that only name a secret ({@code secretKeyRef}, {@code secretName}, label keys) stay readable.
+ * {@code key: value} lines with such keys inside multi-line strings (settings files in ConfigMaps, quoted
+ * JSON keys too), and the password of every URL ({@code mysql://user:password@host}). Secret-looking
+ * keys include {@code secret} itself, master, signing and encryption keys ({@code MEILI_MASTER_KEY},
+ * {@code JWT_PRIVATE_SIGNING_JWK}). Keys that only name a secret ({@code secretKeyRef},
+ * {@code secretName}, label keys, a pod volume's {@code secret:} block) stay readable.
  */
 public final class SecretMasking {
 
     private static final Pattern SECRET_WORD = Pattern.compile(
             "(?i).*(password|passwd|secret|token|private[_-]?key|api[_-]?key|access[_-]?key|credential|kubeconfig"
-                    + "|dsn).*");
+                    + "|dsn|master[_-]?key|signing|jwk|encryption[_-]?key|hmac).*");
     private static final Pattern REFERENCE_KEY = Pattern.compile("(?i).*(ref|refs|name|names)$|secrets?|imagePullSecrets");
     private static final Pattern EMBEDDED_LINE = Pattern.compile(
-            "(?im)^(\\s*[\\w.-]*(?:password|passwd|secret|token|private_key|api_key|access_key)[\\w.-]*\\s*[:=]\\s*)(\\S.*)$");
+            "(?im)^(\\s*[\\w.-]*[\"']?[\\w.-]*(?:password|passwd|secret|token|private_key|api_key|access_key"
+                    + "|master_key|signing|jwk|encryption_key|credential)[\\w.-]*[\"']?\\s*[:=]\\s*)([^,\\s].*?)(,?)$");
+    /** The password of a URL's user info: scheme://user:PASSWORD@host. */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^\\s:/@]*:)([^\\s@/]+)(@)");
     private static final String SECRET_TYPE = "kubernetes:core/v1:Secret";
 
     private SecretMasking() {
@@ -65,9 +71,12 @@ public final class SecretMasking {
             return ResourceState.SECRET;
         }
         boolean secretPath = type.equals(SECRET_TYPE) && (path.startsWith("data") || path.startsWith("stringData"));
-        for (Object step : PropertyPath.parse(path)) {
+        List<Object> steps = PropertyPath.parse(path);
+        for (Object step : steps) {
             secretPath |= step instanceof String key && isSecretKey(key);
         }
+        secretPath |= !steps.isEmpty() && steps.get(steps.size() - 1) instanceof String last
+                && last.equalsIgnoreCase("secret") && !(value instanceof Map<?, ?>) && !(value instanceof List<?>);
         return secretPath ? ResourceState.SECRET : tree(value, false, 0);
     }
 
@@ -79,7 +88,9 @@ public final class SecretMasking {
             map.forEach((key, child) -> {
                 String name = String.valueOf(key);
                 boolean hide = (depth == 0 && secretObject && (name.equals("data") || name.equals("stringData")))
-                        || isSecretKey(name) || (secretEnv && name.equals("value"));
+                        || isSecretKey(name) || (secretEnv && name.equals("value"))
+                        // A scalar under "secret" is one; a map there (a pod volume's secret source) only names one.
+                        || (name.equalsIgnoreCase("secret") && !(child instanceof Map<?, ?>) && !(child instanceof List<?>));
                 masked.put(name, hide ? ResourceState.SECRET : tree(child, secretObject, depth + 1));
             });
             return masked;
@@ -87,10 +98,19 @@ public final class SecretMasking {
         if (value instanceof List<?> list) {
             return list.stream().map(element -> tree(element, secretObject, depth + 1)).toList();
         }
-        if (value instanceof String text && text.indexOf('\n') >= 0) {
-            return EMBEDDED_LINE.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(ResourceState.SECRET));
+        if (value instanceof String text) {
+            return text(text);
         }
         return value;
+    }
+
+    /**
+     * Free text masked: URL passwords, and {@code key: value} / {@code "key": "value"} lines with a
+     * secret-looking key (multi-line settings files, a Pulumi log).
+     */
+    public static String text(String text) {
+        String masked = URL_PASSWORD.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(ResourceState.SECRET) + "$3");
+        return EMBEDDED_LINE.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(ResourceState.SECRET) + "$3");
     }
 
     static boolean isSecretKey(String key) {
