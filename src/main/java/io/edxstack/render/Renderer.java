@@ -9,7 +9,6 @@ import io.edxstack.config.RawConfig;
 import io.edxstack.config.StackFiles;
 import io.edxstack.config.StackInputs;
 import io.edxstack.program.EdxstackProgram;
-import io.edxstack.program.PolicyGate;
 import io.edxstack.state.ResourceState;
 
 import java.nio.file.Path;
@@ -34,8 +33,9 @@ public final class Renderer {
      * and enforces the mandatory policies on what it registered, as {@code pulumi up} would.
      */
     public static DesiredState render(Path projectDir, String stack, RawConfig raw) {
-        DesiredState state = recordValidated(projectDir, stack, raw);
-        PolicyGate.enforce(projectDir, state);
+        StackInputs inputs = StackValidation.load(projectDir, stack, raw);
+        DesiredState state = record(projectDir, inputs, raw, PeerRoles.FROM_STACK_FILES);
+        StackValidation.enforcePolicies(projectDir, inputs, state);
         return state;
     }
 
@@ -45,7 +45,7 @@ public final class Renderer {
     }
 
     private static DesiredState recordValidated(Path projectDir, String stack, RawConfig raw) {
-        return record(projectDir, StackInputs.load(projectDir, stack, raw), raw, PeerRoles.FROM_STACK_FILES);
+        return record(projectDir, StackValidation.load(projectDir, stack, raw), raw, PeerRoles.FROM_STACK_FILES);
     }
 
     /** Where a rendered program reads the peer stack's role from. */

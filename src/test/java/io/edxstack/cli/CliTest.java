@@ -39,7 +39,8 @@ class CliTest {
     void validate_validStack_exitsZeroAndSummarises() {
         Run run = run("validate", "--stack", "prod-dr");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("prod-dr: valid (region RegionTwo, role standby, 1 platforms: demo)");
+        assertThat(run.out()).contains("prod-dr: valid (region RegionTwo, role standby, 1 platforms: demo; ")
+                .contains(" resources, policies pass)");
     }
 
     @Test
