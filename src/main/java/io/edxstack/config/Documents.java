@@ -126,8 +126,11 @@ public final class Documents {
             return node == null || node.isMissingNode() ? null : node;
         } catch (JacksonException e) {
             JsonLocation where = e.getLocation();
-            throw new UnreadableException("is not valid " + format + ": " + e.getOriginalMessage(),
-                    where == null ? 0 : where.getLineNr(), where == null ? 0 : where.getColumnNr());
+            String reason = e.getOriginalMessage().startsWith("Trailing token")
+                    ? "has data after the end of its " + format + " document" : "is not valid " + format + ": "
+                    + e.getOriginalMessage();
+            throw new UnreadableException(reason, where == null ? 0 : where.getLineNr(),
+                    where == null ? 0 : where.getColumnNr());
         }
     }
 
