@@ -25,7 +25,12 @@ public final class Renderer {
 
     /** Reads the stack's config from the project files and renders it. */
     public static DesiredState render(Path projectDir, String stackName) {
-        return render(projectDir, stackName, StackFiles.read(projectDir, stackName));
+        return render(projectDir, stackName, RenderProgress.NONE);
+    }
+
+    /** As {@link #render(Path, String)}, telling {@code progress} about every registration. */
+    public static DesiredState render(Path projectDir, String stackName, RenderProgress progress) {
+        return render(projectDir, stackName, StackFiles.read(projectDir, stackName), progress);
     }
 
     /**
@@ -33,19 +38,25 @@ public final class Renderer {
      * and enforces the mandatory policies on what it registered, as {@code pulumi up} would.
      */
     public static DesiredState render(Path projectDir, String stack, RawConfig raw) {
+        return render(projectDir, stack, raw, RenderProgress.NONE);
+    }
+
+    private static DesiredState render(Path projectDir, String stack, RawConfig raw, RenderProgress progress) {
         StackInputs inputs = StackValidation.load(projectDir, stack, raw);
-        DesiredState state = record(projectDir, inputs, raw, PeerRoles.FROM_STACK_FILES);
+        DesiredState state = record(projectDir, inputs, raw, PeerRoles.FROM_STACK_FILES, progress);
         StackValidation.enforcePolicies(projectDir, inputs, state);
         return state;
     }
 
     /** The desired state as the review receives it: validated inputs, policies left to the review to report. */
     public static DesiredState renderWithoutPolicyGate(Path projectDir, String stack) {
-        return recordValidated(projectDir, stack, StackFiles.read(projectDir, stack));
+        return renderWithoutPolicyGate(projectDir, stack, RenderProgress.NONE);
     }
 
-    private static DesiredState recordValidated(Path projectDir, String stack, RawConfig raw) {
-        return record(projectDir, StackValidation.load(projectDir, stack, raw), raw, PeerRoles.FROM_STACK_FILES);
+    /** As {@link #renderWithoutPolicyGate(Path, String)}, telling {@code progress} about every registration. */
+    public static DesiredState renderWithoutPolicyGate(Path projectDir, String stack, RenderProgress progress) {
+        RawConfig raw = StackFiles.read(projectDir, stack);
+        return record(projectDir, StackValidation.load(projectDir, stack, raw), raw, PeerRoles.FROM_STACK_FILES, progress);
     }
 
     /** Where a rendered program reads the peer stack's role from. */
@@ -60,10 +71,17 @@ public final class Renderer {
      * Runs the program on validated inputs under the SDK's engine mocks and records every registration.
      * The SDK's engine is a JVM-wide singleton, so runs never overlap.
      */
-    public static synchronized DesiredState record(Path projectDir, StackInputs inputs, RawConfig raw, PeerRoles peers) {
+    public static DesiredState record(Path projectDir, StackInputs inputs, RawConfig raw, PeerRoles peers) {
+        return record(projectDir, inputs, raw, peers, RenderProgress.NONE);
+    }
+
+    /** As {@link #record(Path, StackInputs, RawConfig, PeerRoles)}, telling {@code progress} about every registration. */
+    public static synchronized DesiredState record(Path projectDir, StackInputs inputs, RawConfig raw, PeerRoles peers,
+                                                   RenderProgress progress) {
         String stack = inputs.config().stackName();
         RenderMocks mocks = new RenderMocks(projectDir, peers == PeerRoles.FROM_STACK_FILES);
-        RecordingMonitor monitor = new RecordingMonitor(mocks, PulumiTestInternal.mockLog());
+        RecordingMonitor monitor = new RecordingMonitor(mocks, PulumiTestInternal.mockLog(), progress,
+                inputs.platforms().size());
         try {
             TestResult result = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName(StackFiles.PROJECT_NAME).stackName(stack).preview(true).build())
