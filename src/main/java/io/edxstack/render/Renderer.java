@@ -12,6 +12,8 @@ import io.edxstack.program.EdxstackProgram;
 import io.edxstack.state.ResourceState;
 
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,7 +22,20 @@ import java.util.TreeMap;
  * project files, and records what it registers. No cloud, no credentials and no Pulumi CLI are needed.
  */
 public final class Renderer {
+    /**
+     * The SDK logs a failing program's stack trace before it hands the exception back; the exception becomes a
+     * {@link RenderException} with a one-line message, so the log stays quiet (EDXSTACK_DEBUG shows it).
+     */
+    private static final Logger SDK_LOG = quietLogger();
+
     private Renderer() {
+    }
+
+    private static Logger quietLogger() {
+        Logger logger = Logger.getLogger(Renderer.class.getName() + ".sdk");
+        logger.setUseParentHandlers(System.getenv("EDXSTACK_DEBUG") != null);
+        logger.setLevel(Level.WARNING);
+        return logger;
     }
 
     /** Reads the stack's config from the project files and renders it. */
@@ -80,12 +95,13 @@ public final class Renderer {
                                                    RenderProgress progress) {
         String stack = inputs.config().stackName();
         RenderMocks mocks = new RenderMocks(projectDir, peers == PeerRoles.FROM_STACK_FILES);
-        RecordingMonitor monitor = new RecordingMonitor(mocks, PulumiTestInternal.mockLog(), progress,
+        RecordingMonitor monitor = new RecordingMonitor(mocks, PulumiTestInternal.mockLog(SDK_LOG), progress,
                 inputs.platforms().size());
         try {
             TestResult result = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName(StackFiles.PROJECT_NAME).stackName(stack).preview(true).build())
                     .mocks(mocks)
+                    .standardLogger(SDK_LOG)
                     .config(raw.values(), raw.secretKeys())
                     .monitorDecorator(ignored -> monitor)
                     .build()

@@ -203,4 +203,26 @@ class CliTest {
 
         assertThat(err.toString()).isEmpty();
     }
+
+    @Test
+    void render_programFailingUnderTheMocks_failsInOneLineWithoutAStackTrace() {
+        // Both stacks active, read past the checks that refuse it: the program's own guard throws inside the SDK.
+        TestProject project = TestProject.copyOfRepository(tempDir).setConfig("prod-dr", "edxstack:role", "active");
+        var inputs = io.edxstack.config.StackInputs.load(project.dir(), "prod-dr", project.rawConfig("prod-dr"));
+        PrintStream err = System.err;
+        var stderr = new ByteArrayOutputStream();
+        io.edxstack.render.RenderException error;
+        try {
+            System.setErr(new PrintStream(stderr, true));
+            error = org.junit.jupiter.api.Assertions.assertThrows(io.edxstack.render.RenderException.class,
+                    () -> io.edxstack.render.Renderer.record(project.dir(), inputs, project.rawConfig("prod-dr"),
+                            io.edxstack.render.Renderer.PeerRoles.FROM_STACK_FILES));
+        } finally {
+            System.setErr(err);
+        }
+
+        assertThat(error.getMessage()).contains("the program failed for stack prod-dr").contains("split brain")
+                .doesNotContain("\tat ");
+        assertThat(stderr.toString()).doesNotContain("\tat ").doesNotContain("SEVERE");
+    }
 }
