@@ -56,6 +56,7 @@ public final class SettingsOverridesFile {
                 problems.add(name, field.getKey(), "must be an object of Django settings");
             } else {
                 rejectSecrets(name, field.getKey(), field.getValue(), problems);
+                checkTimeZone(name, field.getKey(), field.getValue().get("TIME_ZONE"), problems);
             }
         }
         return (ObjectNode) root;
@@ -75,6 +76,18 @@ public final class SettingsOverridesFile {
                             "belongs to no platform (no " + f.replace(SUFFIX, ".yaml") + "), perhaps rename or remove it"));
         } catch (IOException e) {
             problems.add(projectDir.relativize(platformsDir).toString(), "(directory)", "cannot be listed: " + e.getMessage());
+        }
+    }
+
+    /** Django refuses to start with a TIME_ZONE its tz database does not have. */
+    private static void checkTimeZone(String file, String service, JsonNode zone, Problems problems) {
+        if (zone == null) {
+            return;
+        }
+        if (!zone.isTextual() || !java.time.ZoneId.getAvailableZoneIds().contains(zone.asText())) {
+            problems.add(file, service + ".TIME_ZONE", ClosestKey.among(zone.asText(), java.time.ZoneId.getAvailableZoneIds())
+                    .map(best -> "unknown time zone '" + zone.asText() + "', perhaps '" + best + "'")
+                    .orElse("unknown time zone '" + zone.asText() + "': a tz database name such as UTC or Europe/Paris"));
         }
     }
 

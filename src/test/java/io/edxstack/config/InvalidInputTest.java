@@ -207,6 +207,8 @@ class InvalidInputTest {
                 // Time zones, addresses and networks as their consumers parse them.
                 new Case("time zone typo", p -> p.replace(DEMO, "timeZone: Europe/Paris", "timeZone: Europe/Pairs"),
                         DEMO, "settings.timeZone", "unknown time zone 'Europe/Pairs', perhaps 'Europe/Paris'"),
+                new Case("time zone typo in the settings JSON", p -> p.write(SETTINGS, "{\"cms\": {\"TIME_ZONE\": \"America/Sao Paulo\"}}"),
+                        SETTINGS, "cms.TIME_ZONE", "unknown time zone 'America/Sao Paulo', perhaps 'America/Sao_Paulo'"),
                 new Case("CIDR octet above 255", p -> p.write(TEMPLATE, p.read(TEMPLATE) + "masterLbAllowedCidrs: 10.0.0.0/8,192.168.300.0/24\n"),
                         TEMPLATE, "masterLbAllowedCidrs", "'192.168.300.0/24' is not an IPv4 CIDR"),
                 new Case("CIDR with host bits", p -> p.write(TEMPLATE, p.read(TEMPLATE) + "masterLbAllowedCidrs: 10.1.2.3/8\n"),
