@@ -1,8 +1,6 @@
 package io.edxstack.backup;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,7 +27,7 @@ public final class MongoTools {
             config.put("password", db.password());
         }
         try {
-            return new ObjectMapper(new YAMLFactory()).writeValueAsString(config);
+            return io.edxstack.config.Mappers.yaml().build().writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("MongoDB credentials cannot be written as YAML", e);
         }

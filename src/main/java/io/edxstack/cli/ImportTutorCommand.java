@@ -1,8 +1,8 @@
 package io.edxstack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.edxstack.config.Documents;
+import io.edxstack.config.Mappers;
 import io.edxstack.config.ConfigException;
 import io.edxstack.config.Problem;
 import io.edxstack.tutor.ImportReport;
@@ -51,11 +51,11 @@ public final class ImportTutorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        JsonNode tutor = read(config, new YAMLMapper(), "YAML");
+        JsonNode tutor = read(config, Mappers.yaml().build(), "YAML");
         if (tutor == null || !tutor.isObject()) {
             throw problem(config, "must be a YAML mapping such as Tutor's config.yml");
         }
-        Optional<JsonNode> merge = Optional.ofNullable(settingsMerge).map(file -> read(file, new JsonMapper(), "JSON"));
+        Optional<JsonNode> merge = Optional.ofNullable(settingsMerge).map(file -> read(file, Mappers.json().build(), "JSON"));
         List<String> targets = stacks == null || stacks.isEmpty()
                 ? new ArrayList<>(ImportWriter.stackNames(projectDir)) : stacks;
         ImportReport report = TutorImport.map(platform, targets, tutor, merge, config.toString());
@@ -88,13 +88,13 @@ public final class ImportTutorCommand implements Callable<Integer> {
 
     private static JsonNode read(Path file, com.fasterxml.jackson.databind.ObjectMapper mapper, String format) {
         try {
-            return mapper.readTree(Files.readString(file));
+            return mapper.readTree(Documents.readText(file));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // The parser's message may quote the offending text, which could be a secret: keep only the place.
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw problem(file, "is not valid " + format + where);
-        } catch (IOException e) {
-            throw problem(file, "cannot be read: " + e.getMessage());
+        } catch (Documents.UnreadableException e) {
+            throw problem(file, e.getMessage());
         }
     }
 

@@ -3,14 +3,9 @@ package io.edxstack.config;
 import io.edxstack.config.PlatformSpec.BackupSchedules;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Reads a platform's {@code backup:} section: three cron schedules. */
 final class BackupSchedulesParser {
-    /** Five cron fields of numbers, ranges, lists, steps or '*'; Kubernetes' own macros (@daily) too. */
-    private static final Pattern CRON = Pattern.compile(
-            "(@(yearly|annually|monthly|weekly|daily|midnight|hourly))|([0-9*,/-]+\\s+){4}[0-9*,/-]+");
-
     /** Default: backups every two hours, restores at the DR site 30 minutes later, pruning once a day. */
     static final BackupSchedules DEFAULTS = new BackupSchedules("15 */2 * * *", "45 */2 * * *", "30 3 * * *");
 
@@ -26,6 +21,16 @@ final class BackupSchedulesParser {
     }
 
     private static String cron(YamlObject yaml, String key, String fallback) {
-        return yaml.matching(key, CRON, "a cron schedule of five fields such as '15 */2 * * *'", fallback);
+        String text = yaml.string(key).orElse(fallback);
+        try {
+            if (!CronSchedule.parse(text).runs()) {
+                yaml.problem(key, "never runs (no such day in any year), perhaps another day of the month (got '"
+                        + text + "')");
+            }
+        } catch (IllegalArgumentException e) {
+            yaml.problem(key, "must be a Kubernetes cron schedule of five fields such as '15 */2 * * *': "
+                    + e.getMessage() + " (got '" + text + "')");
+        }
+        return text;
     }
 }

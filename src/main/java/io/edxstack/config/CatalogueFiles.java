@@ -1,10 +1,7 @@
 package io.edxstack.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,10 +11,6 @@ import java.util.stream.Stream;
 
 /** Reads the catalogue's YAML files: one mapping per file, duplicate keys rejected. */
 public final class CatalogueFiles {
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     private CatalogueFiles() {
     }
 
@@ -39,7 +32,7 @@ public final class CatalogueFiles {
     public static YamlObject read(Path root, Path file, Problems problems) {
         String name = root.relativize(file).toString();
         try {
-            JsonNode node = YAML.readTree(file.toFile());
+            JsonNode node = Documents.readYaml(file);
             if (node == null || node.isMissingNode() || node.isNull()) {
                 problems.add(name, "(file)", "is empty");
                 node = MissingNode.getInstance();
@@ -48,11 +41,8 @@ public final class CatalogueFiles {
                 node = MissingNode.getInstance();
             }
             return new YamlObject(name, "", node, problems);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            problems.add(name, "(file)", "is not valid YAML" + where + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            problems.add(name, "(file)", "cannot be read: " + e.getMessage());
+        } catch (Documents.UnreadableException e) {
+            problems.add(name, "(file)", e.getMessage());
         }
         return new YamlObject(name, "", MissingNode.getInstance(), problems);
     }

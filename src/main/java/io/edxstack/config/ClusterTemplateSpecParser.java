@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 final class ClusterTemplateSpecParser {
     static final Pattern VERSION = Pattern.compile("[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?");
     private static final Pattern KUBE_TAG = Pattern.compile("v\\d+\\.\\d+\\.\\d+(-[a-z0-9]+)?");
-    private static final Pattern CIDRS = Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2})(,\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2})*");
     /** Labels with a typed key above: set through extraLabels they would silently fight the typed value. */
     private static final Map<String, String> TYPED_LABELS = Map.of(
             "kube_tag", "kubeTag", "container_runtime", "containerRuntime", "cinder_csi_enabled", "cinderCsiEnabled",
@@ -61,10 +60,20 @@ final class ClusterTemplateSpecParser {
                 yaml.bool("autoScalingEnabled", false),
                 min,
                 max,
-                yaml.has("masterLbAllowedCidrs")
-                        ? java.util.Optional.of(yaml.matching("masterLbAllowedCidrs", CIDRS, "comma-separated IPv4 CIDRs", ""))
-                        : java.util.Optional.empty(),
+                allowedCidrs(yaml),
                 extraLabels(yaml));
+    }
+
+    /** Octavia refuses what is not a network; a CIDR with host bits set is a typo of another network. */
+    private static java.util.Optional<String> allowedCidrs(YamlObject yaml) {
+        java.util.Optional<String> value = yaml.string("masterLbAllowedCidrs");
+        value.ifPresent(cidrs -> {
+            for (String cidr : cidrs.split(",", -1)) {
+                ConfigPatterns.cidrProblem(cidr.trim()).ifPresent(problem -> yaml.problem("masterLbAllowedCidrs",
+                        "must be comma-separated IPv4 CIDRs: " + problem));
+            }
+        });
+        return value;
     }
 
     private static String missing(YamlObject yaml, String key, String why) {

@@ -11,6 +11,7 @@ import io.edxstack.config.PlatformSpec.Sizing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -131,26 +132,33 @@ final class PlatformSpecParser {
         quota.allowOnly(Set.of("requestsCpu", "requestsMemory", "limitsCpu", "limitsMemory", "requestsStorage",
                 "pods", "persistentVolumeClaims"));
         return new Quota(
-                quota.quantity("requestsCpu").orElse("16"),
-                quota.quantity("requestsMemory").orElse("48Gi"),
-                quota.quantity("limitsCpu").orElse("56"),
-                quota.quantity("limitsMemory").orElse("64Gi"),
-                quota.quantity("requestsStorage").orElse("500Gi"),
+                quota.quantity("requestsCpu", QuantityKind.CPU).orElse("16"),
+                quota.quantity("requestsMemory", QuantityKind.MEMORY).orElse("48Gi"),
+                quota.quantity("limitsCpu", QuantityKind.CPU).orElse("56"),
+                quota.quantity("limitsMemory", QuantityKind.MEMORY).orElse("64Gi"),
+                quota.quantity("requestsStorage", QuantityKind.STORAGE).orElse("500Gi"),
                 quota.integer("pods", 100, 1, 10_000),
                 quota.integer("persistentVolumeClaims", 20, 0, 1_000));
     }
 
+    /** The API server refuses a LimitRange whose default request exceeds its default, or either its max. */
     private static ContainerLimits limits(YamlObject limits) {
         limits.allowOnly(Set.of("defaultRequest", "default", "max"));
-        return new ContainerLimits(
+        YamlObject max = limits.object("max");
+        ContainerLimits read = new ContainerLimits(
                 resources(limits.object("defaultRequest"), "100m", "256Mi"),
                 resources(limits.object("default"), "1", "1Gi"),
-                resources(limits.object("max"), "8", "16Gi"));
+                resources(max, "8", "16Gi"));
+        WorkloadSpecParser.atMost(limits, "defaultRequest", read.defaultRequest(), "default", read.defaultLimit());
+        WorkloadSpecParser.atMost(limits, "default", read.defaultLimit(), "max", read.max());
+        WorkloadSpecParser.atMost(limits, "defaultRequest", read.defaultRequest(), "max", read.max());
+        return read;
     }
 
     private static Resources resources(YamlObject resources, String cpu, String memory) {
         resources.allowOnly(Set.of("cpu", "memory"));
-        return new Resources(resources.quantity("cpu").orElse(cpu), resources.quantity("memory").orElse(memory));
+        return new Resources(resources.quantity("cpu", QuantityKind.CPU).orElse(cpu),
+                resources.quantity("memory", QuantityKind.MEMORY).orElse(memory));
     }
 
     private static Sizing sizing(YamlObject sizing) {
@@ -158,9 +166,22 @@ final class PlatformSpecParser {
         return new Sizing(
                 replicas(sizing.object("lms"), 2, 6),
                 replicas(sizing.object("cms"), 2, 4),
-                replicas(sizing.object("lmsWorker"), 1, 4),
-                replicas(sizing.object("cmsWorker"), 1, 2),
-                replicas(sizing.object("mfe"), 2, 4));
+                fixedReplicas(sizing.object("lmsWorker"), 1),
+                fixedReplicas(sizing.object("cmsWorker"), 1),
+                fixedReplicas(sizing.object("mfe"), 2));
+    }
+
+    /** Workers and the MFE run a fixed number of pods: only lms and cms have an autoscaler. */
+    private static Replicas fixedReplicas(YamlObject yaml, int defaultReplicas) {
+        for (String key : List.of("minReplicas", "maxReplicas")) {
+            if (yaml.has(key)) {
+                yaml.problem(key, "has no effect: only lms and cms autoscale, the others run 'replicas' pods; "
+                        + "perhaps remove it");
+            }
+        }
+        yaml.allowOnly(Set.of("replicas", "minReplicas", "maxReplicas"));
+        int replicas = yaml.integer("replicas", defaultReplicas, 0, 100);
+        return new Replicas(replicas, replicas, replicas);
     }
 
     private static Replicas replicas(YamlObject yaml, int defaultReplicas, int defaultMax) {

@@ -30,7 +30,7 @@ public record RawConfig(String source, Map<String, String> values, Set<String> s
      * see every key, including the ones nobody asked for (typos).
      */
     public static RawConfig fromEngineEnvironment(String stackName, Map<String, String> env) {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = Mappers.json().build();
         Map<String, String> values = new TreeMap<>();
         java.util.Set<String> secrets = new java.util.TreeSet<>();
         try {

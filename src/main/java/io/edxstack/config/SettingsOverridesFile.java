@@ -1,10 +1,7 @@
 package io.edxstack.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -25,9 +22,7 @@ public final class SettingsOverridesFile {
     static final Set<String> SERVICES = Set.of("lms", "cms");
     /** Settings a ConfigMap must never hold: they belong in Secrets (derived ones or existing ones). */
     private static final Pattern SECRET_KEY_NAME = Pattern.compile(".*(PASSWORD|SECRET|PRIVATE_KEY|API_KEY|TOKEN).*");
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    private static final ObjectMapper JSON = Mappers.json().build();
 
     private SettingsOverridesFile() {
     }
@@ -43,15 +38,10 @@ public final class SettingsOverridesFile {
         String name = projectDir.relativize(file).toString();
         JsonNode root;
         try {
-            root = JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr();
-            problems.add(name, "(file)", "is not valid JSON" + where + ": " + e.getOriginalMessage()
-                    + ", perhaps a trailing comma or a missing quote");
-            return empty;
-        } catch (IOException e) {
-            problems.add(name, "(file)", "cannot be read: " + e.getMessage());
+            root = Documents.readJson(file);
+        } catch (Documents.UnreadableException e) {
+            problems.add(name, "(file)", e.getMessage()
+                    + (e.getMessage().startsWith("is not valid JSON") ? ", perhaps a trailing comma or a missing quote" : ""));
             return empty;
         }
         if (root == null || !root.isObject()) {
@@ -66,6 +56,7 @@ public final class SettingsOverridesFile {
                 problems.add(name, field.getKey(), "must be an object of Django settings");
             } else {
                 rejectSecrets(name, field.getKey(), field.getValue(), problems);
+                checkTimeZone(name, field.getKey(), field.getValue().get("TIME_ZONE"), problems);
             }
         }
         return (ObjectNode) root;
@@ -85,6 +76,18 @@ public final class SettingsOverridesFile {
                             "belongs to no platform (no " + f.replace(SUFFIX, ".yaml") + "), perhaps rename or remove it"));
         } catch (IOException e) {
             problems.add(projectDir.relativize(platformsDir).toString(), "(directory)", "cannot be listed: " + e.getMessage());
+        }
+    }
+
+    /** Django refuses to start with a TIME_ZONE its tz database does not have. */
+    private static void checkTimeZone(String file, String service, JsonNode zone, Problems problems) {
+        if (zone == null) {
+            return;
+        }
+        if (!zone.isTextual() || !java.time.ZoneId.getAvailableZoneIds().contains(zone.asText())) {
+            problems.add(file, service + ".TIME_ZONE", ClosestKey.among(zone.asText(), java.time.ZoneId.getAvailableZoneIds())
+                    .map(best -> "unknown time zone '" + zone.asText() + "', perhaps '" + best + "'")
+                    .orElse("unknown time zone '" + zone.asText() + "': a tz database name such as UTC or Europe/Paris"));
         }
     }
 

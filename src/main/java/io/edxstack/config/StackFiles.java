@@ -22,7 +22,7 @@ import java.util.TreeSet;
 public final class StackFiles {
     public static final String PROJECT_NAME = "edxstack";
     public static final String PLACEHOLDER = "[secret]";
-    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final YAMLMapper YAML = Mappers.yaml().build();
     private static final Set<String> STACK_FILE_KEYS = Set.of("config", "encryptionsalt", "secretsprovider",
             "encryptedkey", "environment");
 
@@ -58,7 +58,7 @@ public final class StackFiles {
      * reader would turn them into {@code true} and {@code 8} and accept what the engine would reject.
      */
     private static void readConfigSection(Path file, String fileName, Map<String, String> values, Set<String> secrets) {
-        try (JsonParser parser = YAML.getFactory().createParser(file.toFile())) {
+        try (JsonParser parser = YAML.getFactory().createParser(Documents.readText(file))) {
             parser.nextToken();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String section = parser.currentName();
@@ -104,13 +104,13 @@ public final class StackFiles {
 
     private static JsonNode parse(Path file, String fileName) {
         try {
-            JsonNode node = YAML.readTree(file.toFile());
+            JsonNode node = Documents.readYaml(file);
             if (node == null || !node.isObject()) {
                 throw new ConfigException(java.util.List.of(new Problem(fileName, "(file)", "must be a YAML mapping")));
             }
             return node;
-        } catch (IOException e) {
-            throw new ConfigException(java.util.List.of(new Problem(fileName, "(file)", "is not valid YAML: " + e.getMessage())));
+        } catch (Documents.UnreadableException e) {
+            throw new ConfigException(java.util.List.of(new Problem(fileName, "(file)", e.getMessage())));
         }
     }
 }

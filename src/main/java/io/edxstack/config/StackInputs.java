@@ -23,6 +23,9 @@ public record StackInputs(StackConfig config, Catalogue catalogue) {
         if (config.cluster() instanceof MagnumClusterConfig cluster) {
             checkTemplate(raw.source(), cluster, catalogue, problems);
         }
+        checkPeerStack(projectDir, raw.source(), config, problems);
+        checkSchedulesAgainstRpo(raw.source(), config, catalogue.platformsOf(stackName), problems);
+        FileNames.checkProject(projectDir, problems);
         problems.throwIfAny();
         return new StackInputs(config, catalogue);
     }
@@ -53,6 +56,75 @@ public record StackInputs(StackConfig config, Catalogue catalogue) {
             problems.add(source, ConfigKeys.CLUSTER_NODE_COUNT.fullName(), "must lie within the template's node bounds "
                     + spec.minNodeCount() + ".." + spec.maxNodeCount() + " (" + spec.file() + "), got " + cluster.nodeCount());
         }
+    }
+
+    /**
+     * The peer is named by its stack ({@code prod-dr}) or fully ({@code org/edxstack/prod-dr}); either way its
+     * stack file must be in this project. A misspelt peer is never found in the state backend, and the
+     * split-brain guard then only warns: refused here instead.
+     */
+    private static void checkPeerStack(Path projectDir, String source, StackConfig config, Problems problems) {
+        if (config.peerStack().isEmpty()) {
+            return;
+        }
+        String key = ConfigKeys.PEER_STACK.fullName();
+        String peer = peerStackName(config.peerStack().get());
+        Set<String> stacks = new TreeSet<>(stackNames(projectDir, config.stackName()));
+        stacks.remove(config.stackName());
+        if (!stacks.contains(peer)) {
+            problems.add(source, key, ClosestKey.among(peer, stacks)
+                    .map(best -> "names no stack of this project (no Pulumi." + peer + ".yaml), perhaps '" + best + "'")
+                    .orElse("names no stack of this project (no Pulumi." + peer + ".yaml); the stacks are " + stacks));
+            return;
+        }
+        try {
+            StackFiles.read(projectDir, peer);
+        } catch (ConfigException e) {
+            problems.add(source, key, "names " + peer + ", whose stack file cannot be read: "
+                    + e.problems().get(0));
+        }
+    }
+
+    /** {@code org/edxstack/prod-dr} and {@code prod-dr} both name the stack file {@code Pulumi.prod-dr.yaml}. */
+    public static String peerStackName(String peerStack) {
+        return peerStack.substring(peerStack.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * A backup schedule with gaps longer than the RPO loses more than the RPO allows whenever the region
+     * fails just before a run, and {@code failover check} fails between runs.
+     */
+    private static void checkSchedulesAgainstRpo(String source, StackConfig config, List<PlatformSpec> platforms,
+                                                 Problems problems) {
+        java.time.Duration rpo = config.backup().rpo();
+        for (PlatformSpec platform : platforms) {
+            String schedule = platform.backup().backup();
+            java.time.Duration gap;
+            try {
+                gap = CronSchedule.parse(schedule).longestGap();
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (gap.compareTo(rpo) > 0) {
+                problems.add(platform.file(), "backup.schedule", "leaves up to " + minutes(gap) + " between backups, "
+                        + "more than the RPO of " + minutes(rpo) + " (edxstack:backup.rpoMinutes in " + source + "): "
+                        + "perhaps '" + suggestion(rpo) + "', or raise the RPO (got '" + schedule + "')");
+            }
+        }
+    }
+
+    private static String minutes(java.time.Duration duration) {
+        long minutes = duration.toMinutes();
+        return minutes % 60 == 0 ? minutes / 60 + " h" : minutes + " min";
+    }
+
+    private static String suggestion(java.time.Duration rpo) {
+        long minutes = rpo.toMinutes();
+        if (minutes < 60) {
+            return "*/" + minutes + " * * * *";
+        }
+        long hours = Math.min(minutes / 60, 23);
+        return hours == 1 ? "15 * * * *" : "15 */" + hours + " * * *";
     }
 
     /** The stacks of this project: one {@code Pulumi.<stack>.yaml} each. */

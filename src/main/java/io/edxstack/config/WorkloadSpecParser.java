@@ -23,7 +23,6 @@ final class WorkloadSpecParser {
             "jobs", "mysql", "mongodb", "redis", "meilisearch", "smtp");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)+");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-zA-Z0-9]{2,8})*");
-    private static final Pattern TIME_ZONE = Pattern.compile("[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*");
     private static final Pattern SECRET_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@+-]{1,150}");
     /** Tutor's ports and volume sizes for a service run in the namespace. */
@@ -44,8 +43,19 @@ final class WorkloadSpecParser {
         return new Settings(platformName,
                 settings.matching("contactEmail", EMAIL, "an e-mail address", "contact@" + hosts.lms()),
                 settings.matching("languageCode", LANGUAGE, "a Django language code such as en, fr or zh-hans", "en"),
-                settings.matching("timeZone", TIME_ZONE, "a tz database name such as UTC or Europe/Paris", "UTC"),
+                timeZone(settings),
                 settings.bool("enableHttps", true));
+    }
+
+    /** Django's TIME_ZONE: a name of the tz database, checked against the JDK's copy of it. */
+    private static String timeZone(YamlObject settings) {
+        String zone = settings.string("timeZone").orElse("UTC");
+        if (!java.time.ZoneId.getAvailableZoneIds().contains(zone)) {
+            settings.problem("timeZone", ClosestKey.among(zone, java.time.ZoneId.getAvailableZoneIds())
+                    .map(best -> "unknown time zone '" + zone + "', perhaps '" + best + "'")
+                    .orElse("unknown time zone '" + zone + "': a tz database name such as UTC or Europe/Paris"));
+        }
+        return zone;
     }
 
     static Services services(YamlObject services) {
@@ -87,7 +97,7 @@ final class WorkloadSpecParser {
             if (name.equals("smtp") && yaml.has("storage")) {
                 yaml.problem("storage", "has no effect: the SMTP relay keeps no data");
             } else if (!name.equals("smtp")) {
-                storage = yaml.quantity("storage").orElse(storage);
+                storage = yaml.quantity("storage", QuantityKind.STORAGE).orElse(storage);
             }
         }
         return new ServiceSpec(mode, host, port, secret, storage, yaml.bool("tls", false));
@@ -113,11 +123,35 @@ final class WorkloadSpecParser {
                     }
                 }
             }
-            sizes.put(component, new ContainerSize(
-                    new Resources(requests.quantity("cpu").orElse(""), requests.quantity("memory").orElse("")),
-                    new Resources(limits.quantity("cpu").orElse(""), limits.quantity("memory").orElse(""))));
+            ContainerSize read = new ContainerSize(
+                    new Resources(requests.quantity("cpu", QuantityKind.CPU).orElse(""),
+                            requests.quantity("memory", QuantityKind.MEMORY).orElse("")),
+                    new Resources(limits.quantity("cpu", QuantityKind.CPU).orElse(""),
+                            limits.quantity("memory", QuantityKind.MEMORY).orElse("")));
+            atMost(size, "requests", read.requests(), "limits", read.limits());
+            sizes.put(component, read);
         }
         return sizes;
+    }
+
+    /**
+     * Reports a CPU or memory of {@code lower} above the same of {@code upper} (both under {@code parent}), as
+     * the API server refuses a container whose request exceeds its limit. Unparseable values are reported
+     * where they are read.
+     */
+    static void atMost(YamlObject parent, String lowerKey, Resources lower, String upperKey, Resources upper) {
+        compare(parent, lowerKey, upperKey, "cpu", lower.cpu(), upper.cpu());
+        compare(parent, lowerKey, upperKey, "memory", lower.memory(), upper.memory());
+    }
+
+    private static void compare(YamlObject parent, String lowerKey, String upperKey, String resource,
+                                String lower, String upper) {
+        var low = io.edxstack.state.Quantity.of(lower);
+        var high = io.edxstack.state.Quantity.of(upper);
+        if (low != null && high != null && low.compareTo(high) > 0) {
+            parent.problem(lowerKey + "." + resource, "must not exceed " + upperKey + "." + resource + " ('" + lower
+                    + "' > '" + upper + "'): Kubernetes refuses it");
+        }
     }
 
     static Optional<Admin> admin(YamlObject admin) {

@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
  * on failure and records a problem instead of throwing, so a file's mistakes are reported together.
  */
 public final class YamlObject {
-    private static final Pattern QUANTITY = Pattern.compile("(\\d+(\\.\\d+)?|\\.\\d+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?");
-
     private final String file;
     private final String path;
     private final JsonNode node;
@@ -130,11 +128,10 @@ public final class YamlObject {
         return bool(key, false);
     }
 
-    /** A Kubernetes resource quantity such as {@code 500m}, {@code 2Gi} or {@code 4}. */
-    public Optional<String> quantity(String key) {
+    /** A Kubernetes resource quantity of the given kind, refused as Kubernetes or evident intent would. */
+    public Optional<String> quantity(String key, QuantityKind kind) {
         Optional<String> value = string(key);
-        value.filter(v -> !QUANTITY.matcher(v).matches())
-                .ifPresent(v -> problem(key, "must be a Kubernetes quantity such as 500m, 2Gi or 4 (got '" + v + "')"));
+        value.flatMap(kind::problem).ifPresent(problem -> problem(key, problem));
         return value;
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  * (see {@code edxstack_common.py}).
  */
 final class DjangoSettings {
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = io.edxstack.config.Mappers.json().build();
     /** Tutor's index prefix, kept so that indexes restored from a Tutor installation are found. */
     static final String MEILISEARCH_INDEX_PREFIX = "tutor_";
     static final String DATABASE = "openedx";

@@ -46,7 +46,10 @@ public final class Platform extends ComponentResource {
         var cmsPod = new OpenedxPod(scope, secrets, settings.cms);
         // Storage class, data services, init jobs, then the web and workers: new pods start once their
         // migrations ran (on an active stack) and their data services are up.
-        var order = new StartOrder(args.retainClass());
+        // Every workload reads Secrets: the chain starts once the ones this stack writes exist.
+        List<com.pulumi.resources.Resource> first = new ArrayList<>(args.retainClass().stream().toList());
+        first.addAll(secrets.created());
+        var order = new StartOrder(first);
         new DataServices(scope, secrets, order);
         new InitJobs(scope, secrets, lmsPod, cmsPod, order);
         var web = new WebWorkloads(scope, lmsPod, cmsPod, order.after());

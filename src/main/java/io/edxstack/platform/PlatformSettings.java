@@ -27,7 +27,7 @@ import java.util.TreeMap;
 final class PlatformSettings {
     /** Where the settings and the settings module are mounted; on PYTHONPATH. */
     static final String MOUNT = "/openedx/edxstack";
-    private static final YAMLMapper YAML = YAMLMapper.builder()
+    private static final YAMLMapper YAML = io.edxstack.config.Mappers.yaml()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)

@@ -3,7 +3,6 @@ package io.edxstack.platform;
 import com.pulumi.resources.Resource;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The platform's start order as one chain: storage class, data services, init jobs (Tutor's order), then
@@ -11,19 +10,20 @@ import java.util.Optional;
  * dependency per resource also keeps renders byte-identical: the SDK hands several over in hash order.)
  */
 final class StartOrder {
-    private Optional<Resource> last;
+    private List<Resource> last;
 
-    StartOrder(Optional<Resource> first) {
-        this.last = first;
+    /** {@code first}: what the first step waits for (the storage class, the Secrets the workloads read). */
+    StartOrder(List<? extends Resource> first) {
+        this.last = List.copyOf(first);
     }
 
-    /** What the next step waits for: the last one, if any. */
+    /** What the next step waits for: the last one, or for the first step everything it waits for. */
     List<Resource> after() {
-        return last.map(List::of).orElse(List.of());
+        return last;
     }
 
     <R extends Resource> R then(R resource) {
-        last = Optional.of(resource);
+        last = List.of(resource);
         return resource;
     }
 }

@@ -2,7 +2,6 @@ package io.edxstack.policies;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.edxstack.policies.PolicySet.ConfiguredRule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +22,7 @@ public final class PolicySetLoader {
     private static final Set<String> TOP_KEYS = Set.of("version", "rules");
     private static final Set<String> RULE_KEYS = Set.of("level", "parameters", "exemptions");
     private static final Set<String> EXEMPTION_KEYS = Set.of("resource", "reason");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = io.edxstack.config.Mappers.yaml().build();
 
     private final Path file;
 

@@ -30,6 +30,7 @@ import io.edxstack.platform.CertManager;
 import io.edxstack.platform.Platform;
 import io.edxstack.platform.PlatformArgs;
 import io.edxstack.render.Renderer;
+import io.edxstack.render.StackValidation;
 import io.edxstack.storage.CinderStorage;
 
 import java.nio.file.Path;
@@ -74,8 +75,8 @@ public final class EdxstackProgram {
      * one, or the SDK's mocks in tests): a config error or a mandatory violation registers nothing at all.
      */
     public static void launch(Path projectDir, String stack, RawConfig raw, Consumer<Consumer<Context>> engine) {
-        StackInputs inputs = StackInputs.load(projectDir, stack, raw);
-        var advisories = PolicyGate.enforce(projectDir,
+        StackInputs inputs = StackValidation.load(projectDir, stack, raw);
+        var advisories = StackValidation.enforcePolicies(projectDir, inputs,
                 Renderer.record(projectDir, inputs, raw, Renderer.PeerRoles.NOT_CONSULTED));
         engine.accept(ctx -> {
             advisories.forEach(v -> ctx.log().warn("advisory policy " + v.ruleId() + ": " + v.name() + ": " + v.message()));

@@ -21,13 +21,17 @@ public final class PolicyGate {
     private PolicyGate() {
     }
 
-    /** Throws on any mandatory violation; returns the advisory ones for the operator to see. */
-    public static List<Violation> enforce(Path projectDir, DesiredState state) {
+    /** Every violation of the project's policy set on the desired state, mandatory ones first. */
+    public static List<Violation> evaluate(Path projectDir, DesiredState state) {
         Path file = projectDir.resolve(POLICY_SET);
         // Without the reviewed file every rule still runs, at its default level.
         PolicySet policies = Files.isRegularFile(file) ? PolicySetLoader.load(file) : PolicySet.defaults();
-        List<Violation> violations = policies.evaluate(state.states(),
-                PolicyContext.of(state.stack(), StackRole.parse(state.role())));
+        return policies.evaluate(state.states(), PolicyContext.of(state.stack(), StackRole.parse(state.role())));
+    }
+
+    /** Throws on any mandatory violation; returns the advisory ones for the operator to see. */
+    public static List<Violation> enforce(Path projectDir, DesiredState state) {
+        List<Violation> violations = evaluate(projectDir, state);
         List<Violation> mandatory = violations.stream().filter(Violation::isMandatory).toList();
         if (!mandatory.isEmpty()) {
             throw new PolicyViolationException(state.stack(), mandatory);

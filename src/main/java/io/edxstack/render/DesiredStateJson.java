@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edxstack.state.ResourceState;
@@ -19,7 +18,7 @@ import java.util.Map;
 
 /** The machine-readable render ({@code --format json}) that diff, policies and the review read. */
 public final class DesiredStateJson {
-    static final ObjectMapper JSON = JsonMapper.builder()
+    static final ObjectMapper JSON = io.edxstack.config.Mappers.json()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)

@@ -21,9 +21,14 @@ import java.util.concurrent.CompletableFuture;
  */
 final class RecordingMonitor extends MockMonitor {
     private final List<RenderedResource> recorded = Collections.synchronizedList(new ArrayList<>());
+    private final RenderProgress progress;
+    private final int platformsTotal;
+    private int platformsStarted;
 
-    RecordingMonitor(Mocks mocks, com.pulumi.Log log) {
+    RecordingMonitor(Mocks mocks, com.pulumi.Log log, RenderProgress progress, int platformsTotal) {
         super(mocks, log);
+        this.progress = progress;
+        this.platformsTotal = platformsTotal;
     }
 
     @Override
@@ -38,7 +43,16 @@ final class RecordingMonitor extends MockMonitor {
         recorded.add(new RenderedResource(state, request.getCustom(), request.getVersion(),
                 request.getAdditionalSecretOutputsList(),
                 request.getDependenciesList().stream().map(RecordingMonitor::engineForm).sorted().toList()));
+        report(request);
         return super.registerResourceAsync(resource, request);
+    }
+
+    private synchronized void report(RegisterResourceRequest request) {
+        boolean platform = request.getType().equals(io.edxstack.platform.Platform.TYPE);
+        if (platform) {
+            platformsStarted++;
+        }
+        progress.registered(platformsStarted, platformsTotal, platform ? request.getName() : null, recorded.size());
     }
 
     /**

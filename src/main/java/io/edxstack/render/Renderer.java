@@ -11,10 +11,11 @@ import io.edxstack.config.StackInputs;
 import io.edxstack.failover.PeerStack;
 import io.edxstack.failover.PeerState;
 import io.edxstack.program.EdxstackProgram;
-import io.edxstack.program.PolicyGate;
 import io.edxstack.state.ResourceState;
 
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,12 +24,30 @@ import java.util.TreeMap;
  * project files, and records what it registers. No cloud, no credentials and no Pulumi CLI are needed.
  */
 public final class Renderer {
+    /**
+     * The SDK logs a failing program's stack trace before it hands the exception back; the exception becomes a
+     * {@link RenderException} with a one-line message, so the log stays quiet (EDXSTACK_DEBUG shows it).
+     */
+    private static final Logger SDK_LOG = quietLogger();
+
     private Renderer() {
+    }
+
+    private static Logger quietLogger() {
+        Logger logger = Logger.getLogger(Renderer.class.getName() + ".sdk");
+        logger.setUseParentHandlers(System.getenv("EDXSTACK_DEBUG") != null);
+        logger.setLevel(Level.WARNING);
+        return logger;
     }
 
     /** Reads the stack's config from the project files and renders it. */
     public static DesiredState render(Path projectDir, String stackName) {
-        return render(projectDir, stackName, StackFiles.read(projectDir, stackName));
+        return render(projectDir, stackName, RenderProgress.NONE);
+    }
+
+    /** As {@link #render(Path, String)}, telling {@code progress} about every registration. */
+    public static DesiredState render(Path projectDir, String stackName, RenderProgress progress) {
+        return render(projectDir, stackName, StackFiles.read(projectDir, stackName), progress);
     }
 
     /**
@@ -36,18 +55,25 @@ public final class Renderer {
      * and enforces the mandatory policies on what it registered, as {@code pulumi up} would.
      */
     public static DesiredState render(Path projectDir, String stack, RawConfig raw) {
-        DesiredState state = recordValidated(projectDir, stack, raw);
-        PolicyGate.enforce(projectDir, state);
+        return render(projectDir, stack, raw, RenderProgress.NONE);
+    }
+
+    private static DesiredState render(Path projectDir, String stack, RawConfig raw, RenderProgress progress) {
+        StackInputs inputs = StackValidation.load(projectDir, stack, raw);
+        DesiredState state = record(projectDir, inputs, raw, PeerRoles.FROM_STACK_FILES, progress);
+        StackValidation.enforcePolicies(projectDir, inputs, state);
         return state;
     }
 
     /** The desired state as the review receives it: validated inputs, policies left to the review to report. */
     public static DesiredState renderWithoutPolicyGate(Path projectDir, String stack) {
-        return recordValidated(projectDir, stack, StackFiles.read(projectDir, stack));
+        return renderWithoutPolicyGate(projectDir, stack, RenderProgress.NONE);
     }
 
-    private static DesiredState recordValidated(Path projectDir, String stack, RawConfig raw) {
-        return record(projectDir, StackInputs.load(projectDir, stack, raw), raw, PeerRoles.FROM_STACK_FILES);
+    /** As {@link #renderWithoutPolicyGate(Path, String)}, telling {@code progress} about every registration. */
+    public static DesiredState renderWithoutPolicyGate(Path projectDir, String stack, RenderProgress progress) {
+        RawConfig raw = StackFiles.read(projectDir, stack);
+        return record(projectDir, StackValidation.load(projectDir, stack, raw), raw, PeerRoles.FROM_STACK_FILES, progress);
     }
 
     /** Where a rendered program reads the peer stack's role from. */
@@ -65,14 +91,22 @@ public final class Renderer {
      * Runs the program on validated inputs under the SDK's engine mocks and records every registration.
      * The SDK's engine is a JVM-wide singleton, so runs never overlap.
      */
-    public static synchronized DesiredState record(Path projectDir, StackInputs inputs, RawConfig raw, PeerRoles peers) {
+    public static DesiredState record(Path projectDir, StackInputs inputs, RawConfig raw, PeerRoles peers) {
+        return record(projectDir, inputs, raw, peers, RenderProgress.NONE);
+    }
+
+    /** As {@link #record(Path, StackInputs, RawConfig, PeerRoles)}, telling {@code progress} about every registration. */
+    public static synchronized DesiredState record(Path projectDir, StackInputs inputs, RawConfig raw, PeerRoles peers,
+                                                   RenderProgress progress) {
         String stack = inputs.config().stackName();
         RenderMocks mocks = new RenderMocks(projectDir, peers == PeerRoles.FROM_STACK_FILES);
-        RecordingMonitor monitor = new RecordingMonitor(mocks, PulumiTestInternal.mockLog());
+        RecordingMonitor monitor = new RecordingMonitor(mocks, PulumiTestInternal.mockLog(SDK_LOG), progress,
+                inputs.platforms().size());
         try {
             TestResult result = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName(StackFiles.PROJECT_NAME).stackName(stack).preview(true).build())
                     .mocks(mocks)
+                    .standardLogger(SDK_LOG)
                     .config(raw.values(), raw.secretKeys())
                     .monitorDecorator(ignored -> monitor)
                     .build()

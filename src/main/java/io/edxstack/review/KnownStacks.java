@@ -1,7 +1,6 @@
 package io.edxstack.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.edxstack.policies.StackRole;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -16,7 +15,7 @@ import java.util.TreeMap;
  */
 public record KnownStacks(Map<String, StackRole> roles) {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = io.edxstack.config.Mappers.yaml().build();
 
     public KnownStacks {
         roles = Map.copyOf(roles);

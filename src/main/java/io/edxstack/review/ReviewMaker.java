@@ -2,7 +2,6 @@ package io.edxstack.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.edxstack.policies.Level;
 import io.edxstack.policies.PolicySet;
 import io.edxstack.policies.PolicySetLoader;
@@ -45,7 +44,7 @@ import java.util.stream.Collectors;
 public final class ReviewMaker {
 
     public static final String PREVIEW_FAILED_RULE = "preview-failed";
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper JSON = io.edxstack.config.Mappers.json().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ReviewMaker() {
     }

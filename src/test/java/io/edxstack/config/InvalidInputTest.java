@@ -26,6 +26,7 @@ class InvalidInputTest {
     private static final String PRIMARY = "prod-primary";
     private static final String DEMO = "stacks/platforms/demo.yaml";
     private static final String TEMPLATE = "stacks/cluster-templates/k8s-1-28-fcos38.yaml";
+    private static final String SETTINGS = "stacks/platforms/demo.settings.json";
 
     @TempDir
     Path tempDir;
@@ -148,9 +149,115 @@ class InvalidInputTest {
                         TEMPLATE, "extraLabels.master_lb_enabled", "template attribute, not a label"),
                 new Case("unknown network driver", p -> p.replace(TEMPLATE, "networkDriver: calico", "networkDriver: cilium"),
                         TEMPLATE, "networkDriver", "must be one of calico, flannel"),
+                // Reading policy: one document per file, no duplicate keys, anchors, trailing data or stray bytes.
+                new Case("YAML alias in a platform file", p -> p.replace(DEMO, "  lms: learn.demo.example.org\n  cms: studio.demo.example.org",
+                        "  lms: &lms learn.demo.example.org\n  cms: *lms"),
+                        DEMO, "(file)", "uses the YAML alias '*lms', which edxstack does not expand; write the value out where it applies at line 6"),
+                new Case("YAML anchor on a mapping of a platform file", p -> p.replace(DEMO, "limits:\n", "limits: &limits\n"),
+                        DEMO, "(file)", "defines the YAML anchor '&limits'"),
+                new Case("second YAML document in a platform file", p -> p.write(DEMO, p.read(DEMO) + "---\nname: demo\n"),
+                        DEMO, "(file)", "more than one YAML document"),
+                new Case("duplicate key in a cluster template", p -> p.write(TEMPLATE, p.read(TEMPLATE) + "flavor: m1.xlarge\n"),
+                        TEMPLATE, "(file)", "Duplicate field 'flavor'"),
+                new Case("YAML anchor in a cluster template", p -> p.replace(TEMPLATE, "extraLabels:", "extraLabels: &labels"),
+                        TEMPLATE, "(file)", "defines the YAML anchor '&labels'"),
+                new Case("duplicate key in the settings JSON", p -> p.write(SETTINGS,
+                        "{\"lms\": {\"SESSION_COOKIE_AGE\": 1},\n \"lms\": {\"SESSION_COOKIE_AGE\": 2}}\n"),
+                        SETTINGS, "(file)", "Duplicate field 'lms'"),
+                new Case("trailing data after the settings JSON", p -> p.write(SETTINGS, "{\"lms\": {}}\n{\"cms\": {}}\n"),
+                        SETTINGS, "(file)", "has data after the end of its JSON document at line 2, column 1"),
+                new Case("Latin-1 byte in the settings JSON", p -> writeBytes(p, SETTINGS,
+                        "{\"lms\": {\n  \"PLATFORM_DESCRIPTION\": \"Acad\u00e9mie\"\n}}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
+                        SETTINGS, "(file)", "is not UTF-8: byte 0xE9 (byte offset 41) at line 2, column 32"),
+                new Case("Latin-1 byte in a platform file", p -> writeBytes(p, DEMO, p.read(DEMO)
+                        .replace("platformName: Demo Academy", "platformName: Acad\u00e9mie").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
+                        DEMO, "(file)", "is not UTF-8: byte 0xE9"),
+                // Quantities as the API server reads them.
+                new Case("zero-size volume", p -> p.replace(DEMO, "mysql: {storage: 50Gi}", "mysql: {storage: 0Gi}"),
+                        DEMO, "services.mysql.storage", "must be more than zero"),
+                new Case("volume size without a unit", p -> p.replace(DEMO, "mysql: {storage: 50Gi}", "mysql: {storage: 50}"),
+                        DEMO, "services.mysql.storage", "means 50 bytes; perhaps '50Gi'"),
+                new Case("memory in milli-units", p -> p.replace(DEMO, "requests: {cpu: 500m, memory: 1Gi}", "requests: {cpu: 500m, memory: 512m}"),
+                        DEMO, "resources.lms.requests.memory", "thousandths of a byte ('m'), perhaps '512Mi'"),
+                new Case("CPU written as bytes", p -> p.replace(DEMO, "limits: {cpu: \"2\", memory: 2Gi}}\n  mysql", "limits: {cpu: 2Gi, memory: 2Gi}}\n  mysql"),
+                        DEMO, "resources.lms.limits.cpu", "counts cores, not bytes"),
+                new Case("requests above limits", p -> p.replace(DEMO, "requests: {cpu: 500m, memory: 1Gi}", "requests: {cpu: \"4\", memory: 1Gi}"),
+                        DEMO, "resources.lms.requests.cpu", "must not exceed limits.cpu ('4' > '2')"),
+                new Case("LimitRange default above its maximum", p -> p.replace(DEMO, "default: {cpu: \"1\", memory: 1Gi}", "default: {cpu: \"1\", memory: 32Gi}"),
+                        DEMO, "limits.default.memory", "must not exceed max.memory"),
+                new Case("LimitRange maximum below the containers' limits", p -> p.replace(DEMO, "max: {cpu: \"8\", memory: 16Gi}", "max: {cpu: \"8\", memory: 3Gi}"),
+                        DEMO, "limits.max.memory", "below the memory limit 4Gi of container 'mysql'"),
+                new Case("negative quota", p -> p.replace(DEMO, "limitsCpu: \"56\"", "limitsCpu: \"-56\""),
+                        DEMO, "quota.limitsCpu", "must not be negative"),
+                new Case("storage quota without a unit", p -> p.replace(DEMO, "requestsStorage: 500Gi", "requestsStorage: 500"),
+                        DEMO, "quota.requestsStorage", "means 500 bytes"),
+                // Cron in Kubernetes' dialect, held to the RPO.
+                new Case("backup at hour 25", p -> p.write(DEMO, p.read(DEMO) + "backup:\n  schedule: 0 25 * * *\n"),
+                        DEMO, "backup.schedule", "Value 25 not in range [0, 23]"),
+                new Case("cron of nines", p -> p.write(DEMO, p.read(DEMO) + "backup:\n  pruneSchedule: 99 99 99 99 99\n"),
+                        DEMO, "backup.pruneSchedule", "not in range"),
+                new Case("restore on the 31st of February", p -> p.write(DEMO, p.read(DEMO) + "backup:\n  restoreSchedule: 0 4 31 2 *\n"),
+                        DEMO, "backup.restoreSchedule", "never runs"),
+                new Case("time zone inside the schedule", p -> p.write(DEMO, p.read(DEMO) + "backup:\n  schedule: TZ=Europe/Paris 15 */2 * * *\n"),
+                        DEMO, "backup.schedule", "time zone inside the schedule"),
+                new Case("backups further apart than the RPO", p -> p.write(DEMO, p.read(DEMO) + "backup:\n  schedule: 15 */6 * * *\n"),
+                        DEMO, "backup.schedule", "leaves up to 6 h between backups, more than the RPO of 3 h (edxstack:backup.rpoMinutes in Pulumi.prod-primary.yaml): perhaps '15 */3 * * *'"),
+                new Case("weekly backups", p -> p.write(DEMO, p.read(DEMO) + "backup:\n  schedule: \"@weekly\"\n"),
+                        DEMO, "backup.schedule", "leaves up to 168 h between backups"),
+                // Time zones, addresses and networks as their consumers parse them.
+                new Case("time zone typo", p -> p.replace(DEMO, "timeZone: Europe/Paris", "timeZone: Europe/Pairs"),
+                        DEMO, "settings.timeZone", "unknown time zone 'Europe/Pairs', perhaps 'Europe/Paris'"),
+                new Case("time zone typo in the settings JSON", p -> p.write(SETTINGS, "{\"cms\": {\"TIME_ZONE\": \"America/Sao Paulo\"}}"),
+                        SETTINGS, "cms.TIME_ZONE", "unknown time zone 'America/Sao Paulo', perhaps 'America/Sao_Paulo'"),
+                new Case("CIDR octet above 255", p -> p.write(TEMPLATE, p.read(TEMPLATE) + "masterLbAllowedCidrs: 10.0.0.0/8,192.168.300.0/24\n"),
+                        TEMPLATE, "masterLbAllowedCidrs", "'192.168.300.0/24' is not an IPv4 CIDR"),
+                new Case("CIDR with host bits", p -> p.write(TEMPLATE, p.read(TEMPLATE) + "masterLbAllowedCidrs: 10.1.2.3/8\n"),
+                        TEMPLATE, "masterLbAllowedCidrs", "host bits set, perhaps 10.0.0.0/8"),
+                new Case("CIDR prefix above 32", p -> p.write(TEMPLATE, p.read(TEMPLATE) + "masterLbAllowedCidrs: 10.0.0.0/33\n"),
+                        TEMPLATE, "masterLbAllowedCidrs", "prefix above 32"),
+                // Intent: peers, split brain, quota and registries as render and the program would refuse them.
+                new Case("misspelt peer stack", p -> p.setConfig(PRIMARY, "edxstack:peerStack", "prod-rd"),
+                        "Pulumi.prod-primary.yaml", "edxstack:peerStack", "names no stack of this project (no Pulumi.prod-rd.yaml), perhaps 'prod-dr'"),
+                new Case("peer stack file unreadable", p -> p.write("Pulumi.prod-dr.yaml", p.read("Pulumi.prod-dr.yaml") + "  edxstack:role: active\n"),
+                        "Pulumi.prod-primary.yaml", "edxstack:peerStack", "whose stack file cannot be read: Pulumi.prod-dr.yaml: (file): is not valid YAML"),
+                new Case("both stacks active", p -> p.setConfig("prod-dr", "edxstack:role", "active"),
+                        "Pulumi.prod-dr.yaml", "edxstack:role", "prod-dr and prod-primary would both be active (split brain)"),
+                new Case("quota below the platform's peak", p -> p.replace(DEMO, "requestsCpu: \"16\"", "requestsCpu: \"4\""),
+                        DEMO, "quota.requestsCpu", "is below the platform's peak: namespace 'demo' needs"),
+                new Case("pods quota below the peak", p -> p.replace(DEMO, "pods: 100", "pods: 10"),
+                        DEMO, "quota.pods", "is below the platform's peak"),
+                new Case("data service image from Docker Hub", p -> p.replace(DEMO, "  mfe: localhost:5000/openedx/mfe:21.0.1",
+                        "  mfe: localhost:5000/openedx/mfe:21.0.1\n  mysql: docker.io/library/mysql:8.4.5"),
+                        DEMO, "images.mysql", "is not from a registry the policy set allows (image-registry"),
+                new Case("backup agent from a public registry", p -> p.setConfig(PRIMARY, "edxstack:backup.agentImage", "ghcr.io/edxstack/backup-agent:1.0.0"),
+                        "Pulumi.prod-primary.yaml", "edxstack:backup.agentImage", "is not from a registry the policy set allows"),
+                // Files that would never be read.
+                new Case("platform saved as .yml", p -> p.write("stacks/platforms/extra.yml", p.read(DEMO)),
+                        "stacks/platforms/extra.yml", "(file name)", "perhaps rename it to extra.yaml"),
+                new Case("settings saved as .setting.json", p -> p.write("stacks/platforms/demo.setting.json", "{}"),
+                        "stacks/platforms/demo.setting.json", "(file name)", "perhaps rename it to demo.settings.json"),
+                new Case("cluster template saved as .yml", p -> p.write("stacks/cluster-templates/k8s-1-29.yml", p.read(TEMPLATE)),
+                        "stacks/cluster-templates/k8s-1-29.yml", "(file name)", "perhaps rename it to k8s-1-29.yaml"),
+                new Case("platform directory misspelt", p -> p.write("stacks/platform/extra.yaml", p.read(DEMO)),
+                        "stacks/platform", "(file name)", "perhaps stacks/platforms/"),
+                new Case("stack file saved as .yml", p -> p.write("Pulumi.prod-dr2.yml", p.read("Pulumi.prod-dr.yaml")),
+                        "Pulumi.prod-dr2.yml", "(file name)", "perhaps rename it to Pulumi.prod-dr2.yaml"),
+                // Settings nobody reads.
+                new Case("autoscaling bounds on a worker", p -> p.replace(DEMO, "lmsWorker: {replicas: 1}", "lmsWorker: {replicas: 1, maxReplicas: 4}"),
+                        DEMO, "sizing.lmsWorker.maxReplicas", "only lms and cms autoscale"),
+                new Case("autoscaling bounds on the MFE", p -> p.replace(DEMO, "mfe: {replicas: 2}", "mfe: {replicas: 2, minReplicas: 1}"),
+                        DEMO, "sizing.mfe.minReplicas", "only lms and cms autoscale"),
                 new Case("single-master template for three masters", p -> p.replace(TEMPLATE, "masterLbEnabled: true ", "masterLbEnabled: false "),
                         "Pulumi.prod-primary.yaml", "edxstack:cluster.masterCount", "needs a template with masterLbEnabled: true")
         ).map(Arguments::of);
+    }
+
+    private static void writeBytes(TestProject project, String relative, byte[] bytes) {
+        try {
+            java.nio.file.Files.write(project.file(relative), bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void existingWithPlainKubeconfig(TestProject project) {

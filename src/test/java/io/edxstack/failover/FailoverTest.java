@@ -2,7 +2,8 @@ package io.edxstack.failover;
 
 import io.edxstack.render.DesiredState;
 import io.edxstack.render.DesiredStateJson;
-import io.edxstack.render.RenderException;
+import io.edxstack.config.ConfigException;
+import io.edxstack.config.Problem;
 import io.edxstack.render.RenderedResource;
 import io.edxstack.state.ResourceState;
 import io.edxstack.testing.TestProject;
@@ -32,9 +33,9 @@ class FailoverTest {
     void promotion_whilePrimaryIsRecordedActive_isRefusedAsSplitBrain() {
         TestProject project = TestProject.copyOfRepository(tempDir).setConfig(DR, "edxstack:role", "active");
 
-        RenderException error = assertThrows(RenderException.class, () -> project.render(DR));
+        ConfigException error = assertThrows(ConfigException.class, () -> project.render(DR));
 
-        assertThat(error.getCause()).isInstanceOf(SplitBrainException.class);
+        assertThat(error.problems()).extracting(Problem::key).containsExactly("edxstack:role");
         assertThat(error.getMessage()).contains("prod-dr and prod-primary would both be active (split brain)")
                 .contains("edxstack:failover.primaryUnreachable");
     }
@@ -166,9 +167,9 @@ class FailoverTest {
                 .setConfig(DR, "edxstack:role", "active")
                 .setConfig(DR, "edxstack:failover.primaryUnreachable", "true");
 
-        RenderException error = assertThrows(RenderException.class, () -> project.render("prod-primary"));
+        ConfigException error = assertThrows(ConfigException.class, () -> project.render("prod-primary"));
 
-        assertThat(error.getMessage()).contains("prod-primary and prod-dr would both be active");
+        assertThat(error.getMessage()).contains("Pulumi.prod-primary.yaml: edxstack:role: prod-primary and prod-dr would both be active");
         project.setConfig("prod-primary", "edxstack:role", "standby");
         DesiredState primary = project.render("prod-primary");
         assertThat(primary.ofType(CRON_JOB)).extracting(r -> r.state().name()).contains("demo-restore-mysql")

@@ -60,8 +60,7 @@ class CatalogueValidationTest {
     @Test
     void validate_negativeReplicas_namesFileAndKey(@TempDir Path dir) {
         var project = TestProject.copyOfRepository(dir)
-                .replace(DEMO, "lmsWorker: {replicas: 1, minReplicas: 1, maxReplicas: 4}",
-                        "lmsWorker: {replicas: -1, minReplicas: 1, maxReplicas: 4}");
+                .replace(DEMO, "lmsWorker: {replicas: 1}", "lmsWorker: {replicas: -1}");
         assertTrue(onlyProblem(project, DEMO, "sizing.lmsWorker.replicas").message().contains("-1"));
     }
 

@@ -2,6 +2,7 @@ package io.edxstack.program;
 
 import io.edxstack.cli.EdxstackCli;
 import io.edxstack.render.RenderMocks;
+import io.edxstack.config.ConfigException;
 import io.edxstack.testing.TestProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,14 +33,17 @@ class PolicyEnforcementTest {
     }
 
     @Test
-    void render_violatingPlatform_failsNamingTheRuleAndTheResource() {
+    void render_imageFromAForbiddenRegistry_failsNamingTheCatalogueKeyAndTheRule() {
         TestProject project = violatingProject();
 
-        PolicyViolationException error = assertThrows(PolicyViolationException.class, () -> project.render("prod-primary"));
+        ConfigException error = assertThrows(ConfigException.class, () -> project.render("prod-primary"));
 
-        assertThat(error.violations()).isNotEmpty().allSatisfy(v -> assertThat(v.ruleId()).isEqualTo("image-registry"));
-        assertThat(error.getMessage()).contains("mandatory policy violation").contains("demo-lms")
-                .contains("docker.io/overhangio/openedx:21.0.1").contains("nothing was changed");
+        assertThat(error.problems()).isNotEmpty().allSatisfy(problem -> {
+            assertThat(problem.where()).isEqualTo(DEMO);
+            assertThat(problem.key()).isEqualTo("images.openedx");
+            assertThat(problem.message()).contains("image-registry").contains("docker.io/overhangio/openedx:21.0.1");
+        });
+        assertThat(error.getMessage()).contains("nothing was changed");
     }
 
     @Test
@@ -47,7 +51,7 @@ class PolicyEnforcementTest {
         TestProject project = violatingProject();
         AtomicInteger engineStarts = new AtomicInteger();
 
-        assertThrows(PolicyViolationException.class, () -> EdxstackProgram.launch(project.dir(), "prod-primary",
+        assertThrows(ConfigException.class, () -> EdxstackProgram.launch(project.dir(), "prod-primary",
                 project.rawConfig("prod-primary"), program -> engineStarts.incrementAndGet()));
 
         assertThat(engineStarts).hasValue(0);

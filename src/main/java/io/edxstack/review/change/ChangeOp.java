@@ -10,7 +10,9 @@ public enum ChangeOp {
     DELETE,
     SAME,
     /** read, refresh, import and discard steps: they touch no cloud resource. */
-    OTHER;
+    OTHER,
+    /** A step op this version of edxstack does not know: shown, and it needs a reviewer's judgement. */
+    UNKNOWN;
 
     /** The op of one {@code pulumi preview --json} step. */
     public static ChangeOp fromPreviewStep(String op) {
@@ -20,7 +22,9 @@ public enum ChangeOp {
             case "replace", "create-replacement", "delete-replaced" -> REPLACE;
             case "delete" -> DELETE;
             case "same" -> SAME;
-            default -> OTHER;
+            case "read", "read-replacement", "refresh", "import", "import-replacement", "discard", "discard-replaced",
+                 "remove-pending-replace" -> OTHER;
+            default -> UNKNOWN;
         };
     }
 
@@ -30,6 +34,6 @@ public enum ChangeOp {
     }
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == UNKNOWN ? "unknown op" : name().toLowerCase(Locale.ROOT);
     }
 }

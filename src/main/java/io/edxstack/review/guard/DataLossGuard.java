@@ -20,6 +20,7 @@ public final class DataLossGuard {
 
     public static final String DATA_LOSS_RULE = "data-loss-guard";
     public static final String TEMPLATE_RULE = "cluster-template-immutable";
+    public static final String UNKNOWN_OP_RULE = "unknown-step-op";
     private static final String CLUSTER_TEMPLATE = "openstack:containerinfra/clusterTemplate:ClusterTemplate";
 
     private final AllowReplaceFooters footers;
@@ -33,6 +34,12 @@ public final class DataLossGuard {
         for (ResourceChange change : stackChanges.changes()) {
             if (change.stateful() && change.op().destroys()) {
                 violations.add(dataLoss(stackChanges.stack(), change));
+            }
+            if (change.op() == ChangeOp.UNKNOWN) {
+                violations.add(new Violation(UNKNOWN_OP_RULE, Level.MANDATORY, change.urn(), change.name(),
+                        stackChanges.stack() + ": pulumi preview reports a step on " + describe(change) + " whose op "
+                                + "edxstack does not know (see the preview's warnings); it may destroy data: read the "
+                                + "preview by hand, then update edxstack to a version that knows the op"));
             }
             if (change.type().equals(CLUSTER_TEMPLATE) && change.op() == ChangeOp.UPDATE) {
                 violations.add(new Violation(TEMPLATE_RULE, Level.MANDATORY, change.urn(), change.name(),

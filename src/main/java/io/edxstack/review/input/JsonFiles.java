@@ -1,39 +1,52 @@
 package io.edxstack.review.input;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edxstack.config.Documents;
 import io.edxstack.review.ReviewInputException;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
 /** Reads the JSON inputs of the review, turning every failure into an error that names the file. */
 final class JsonFiles {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = io.edxstack.config.Mappers.json().build();
 
     private JsonFiles() {
     }
 
+    /**
+     * The file's one JSON object, read under the project's reading policy: strictly UTF-8, nothing after the
+     * object, no duplicate keys. Every refusal names the file and, where there is one, the position.
+     */
     static JsonNode read(Path file, String whatItShouldBe) {
-        try {
-            JsonNode root = JSON.readTree(Files.readString(file));
-            if (root == null || !root.isObject()) {
-                throw new ReviewInputException(file, "is not a JSON object, perhaps it is not " + whatItShouldBe);
-            }
-            return root;
-        } catch (NoSuchFileException missing) {
+        if (!Files.exists(file)) {
             throw new ReviewInputException(file, "no such file, perhaps the step that writes " + whatItShouldBe
                     + " failed");
-        } catch (JacksonException malformed) {
-            throw new ReviewInputException(file, "is not valid JSON (" + malformed.getOriginalMessage()
-                    + "), perhaps it is not " + whatItShouldBe, malformed);
-        } catch (IOException unreadable) {
-            throw new ReviewInputException(file, "cannot be read (" + unreadable.getMessage() + ")", unreadable);
         }
+        String text;
+        try {
+            text = Documents.readText(file);
+        } catch (Documents.UnreadableException e) {
+            throw new ReviewInputException(file, e.getMessage() + ", perhaps it is not " + whatItShouldBe);
+        }
+        if (EngineEvents.looksLikeEventLog(text)) {
+            throw new ReviewInputException(file, "is a JSON Lines engine event log ('pulumi preview --event-log'), "
+                    + "but the review reads " + whatItShouldBe + ": one JSON object with a 'steps' list; perhaps "
+                    + "'pulumi preview --json > " + file.getFileName() + "'");
+        }
+        JsonNode root;
+        try {
+            root = Documents.parseJson(text);
+        } catch (Documents.UnreadableException e) {
+            throw new ReviewInputException(file, e.getMessage() + ", perhaps it is not " + whatItShouldBe
+                    + " or it was cut short");
+        }
+        if (root == null || !root.isObject()) {
+            throw new ReviewInputException(file, "is not a JSON object, perhaps it is not " + whatItShouldBe);
+        }
+        return root;
     }
 
     /** A JSON object as plain maps and lists, the shape {@code ResourceState.inputs} holds. */

@@ -68,9 +68,13 @@ public final class PreviewReader {
         }
         List<ResourceChange> changes = new ArrayList<>();
         List<ResourceState> desired = new ArrayList<>();
+        List<Diagnostic> warnings = new ArrayList<>();
         int unchanged = 0;
         for (StepGroup group : groups.values()) {
             ResourceChange change = group.toChange();
+            group.unknownOps.forEach(op -> warnings.add(new Diagnostic(group.urn, "warning", "step op '" + op
+                    + "' is not one edxstack knows: the resource is listed as '" + ChangeOp.UNKNOWN.label()
+                    + "' and the change needs review")));
             if (change.op() == ChangeOp.SAME) {
                 unchanged++;
             } else if (change.op() != ChangeOp.OTHER) {
@@ -81,8 +85,24 @@ public final class PreviewReader {
             }
         }
         unchanged = Math.max(unchanged, root.path("changeSummary").path("same").asInt(0));
-        return new Preview(new StackChanges(stack, StackChanges.Source.PREVIEW, changes, unchanged,
-                diagnostics(root.path("diagnostics"))), desired);
+        checkSummary(root.path("changeSummary"), changes);
+        List<Diagnostic> diagnostics = new ArrayList<>(diagnostics(root.path("diagnostics")));
+        diagnostics.addAll(warnings);
+        return new Preview(new StackChanges(stack, StackChanges.Source.PREVIEW, changes, unchanged, diagnostics),
+                desired);
+    }
+
+    /** The engine's own count of changes must be found in the steps: a change the review drops is never seen. */
+    private void checkSummary(JsonNode summary, List<ResourceChange> changes) {
+        for (ChangeOp op : List.of(ChangeOp.CREATE, ChangeOp.UPDATE, ChangeOp.REPLACE, ChangeOp.DELETE)) {
+            int reported = summary.path(op.label()).asInt(0);
+            long found = changes.stream().filter(change -> change.op() == op).count();
+            if (reported > found) {
+                throw new ReviewInputException(file, "changeSummary reports " + reported + " to " + op.label() + " but "
+                        + "the steps hold " + found + ", perhaps the file was cut short or written by another "
+                        + "version of 'pulumi preview --json'");
+            }
+        }
     }
 
     private String required(JsonNode node, String field, String key) {
@@ -107,6 +127,7 @@ public final class PreviewReader {
     private static final class StepGroup {
         private final String urn;
         private final Set<ChangeOp> ops = new LinkedHashSet<>();
+        private final Set<String> unknownOps = new LinkedHashSet<>();
         private final Set<String> replaceReasons = new LinkedHashSet<>();
         private final Map<String, JsonNode> detailedDiff = new LinkedHashMap<>();
         private final Set<String> diffReasons = new LinkedHashSet<>();
@@ -118,7 +139,11 @@ public final class PreviewReader {
         }
 
         void add(String op, JsonNode step) {
-            ops.add(ChangeOp.fromPreviewStep(op));
+            ChangeOp known = ChangeOp.fromPreviewStep(op);
+            ops.add(known);
+            if (known == ChangeOp.UNKNOWN) {
+                unknownOps.add(op);
+            }
             if (oldState == null && step.path("oldState").isObject()) {
                 oldState = step.get("oldState");
             }
@@ -131,7 +156,8 @@ public final class PreviewReader {
         }
 
         ResourceChange toChange() {
-            ChangeOp op = ops.contains(ChangeOp.REPLACE) ? ChangeOp.REPLACE : ops.iterator().next();
+            ChangeOp op = ops.contains(ChangeOp.REPLACE) ? ChangeOp.REPLACE
+                    : ops.contains(ChangeOp.UNKNOWN) ? ChangeOp.UNKNOWN : ops.iterator().next();
             ResourceState before = state(oldState);
             ResourceState after = op == ChangeOp.DELETE ? null : state(newState);
             ResourceState judged = before != null ? before : after;

@@ -1,7 +1,6 @@
 package io.edxstack.review.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.edxstack.review.change.ChangeOp;
 import io.edxstack.review.change.PropertyChange;
 import io.edxstack.review.change.ResourceChange;
@@ -24,7 +23,7 @@ import java.util.Optional;
  */
 final class SourceLocator {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = io.edxstack.config.Mappers.yaml().build();
 
     private final Path root;
     private final Map<String, Optional<YamlLines>> files = new HashMap<>();

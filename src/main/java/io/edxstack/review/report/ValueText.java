@@ -3,7 +3,6 @@ package io.edxstack.review.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** How property values appear in reports: JSON, so strings, numbers and objects read unambiguously. */
 final class ValueText {
@@ -12,8 +11,8 @@ final class ValueText {
     static final int SHORT = 80;
     static final String ABSENT = "(none)";
 
-    private static final ObjectMapper COMPACT = new ObjectMapper();
-    private static final ObjectMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper COMPACT = io.edxstack.config.Mappers.json().build();
+    private static final ObjectMapper PRETTY = io.edxstack.config.Mappers.json().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ValueText() {
     }
