@@ -72,17 +72,16 @@ class FailoverTest {
     }
 
     @Test
-    void render_activeStackWhosePeerCannotBeRead_isRefused() {
-        // The peer's stack file stands in for its recorded state under render; a peer without one is unreadable.
+    void render_activeStackWhosePeerIsNotInTheProject_isRefusedNamingPeerStack() {
+        // A peer the project has no stack file for is never found in the backend either: refused before any render,
+        // even with the primary declared unreachable (a misspelt peer would otherwise pass as "unreadable").
         TestProject project = TestProject.copyOfRepository(tempDir)
-                .setConfig("prod-primary", "edxstack:peerStack", "other-org/edxstack/prod-dr-eu");
+                .setConfig("prod-primary", "edxstack:peerStack", "other-org/edxstack/prod-dr-eu")
+                .setConfig("prod-primary", "edxstack:failover.primaryUnreachable", "true");
 
-        RenderException error = assertThrows(RenderException.class, () -> project.render("prod-primary"));
+        ConfigException error = assertThrows(ConfigException.class, () -> project.render("prod-primary"));
 
-        assertThat(error.getCause()).isInstanceOf(SplitBrainException.class);
-        assertThat(error.getMessage()).contains("the role of other-org/edxstack/prod-dr-eu cannot be read (the stack other-org/edxstack/prod-dr-eu has no 'role' output yet)");
-        project.setConfig("prod-primary", "edxstack:failover.primaryUnreachable", "true");
-        assertThat(project.render("prod-primary").outputs()).containsEntry("role", "active");
+        assertThat(error.getMessage()).contains("edxstack:peerStack").contains("prod-dr-eu");
     }
 
     @Test
