@@ -1,6 +1,7 @@
 package io.edxstack.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.pulumi.kubernetes.batch.v1.Job;
 import com.pulumi.kubernetes.batch.v1.JobArgs;
 import com.pulumi.kubernetes.batch.v1.inputs.JobSpecArgs;
@@ -31,6 +32,8 @@ import java.util.Map;
 final class InitJobs {
     /** Pulumi waits this long for a Job to complete (its default of 10 minutes is short for migrations). */
     static final int TIMEOUT_SECONDS = 7200;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<Job> jobs = new ArrayList<>();
 
@@ -72,13 +75,14 @@ final class InitJobs {
             order.then(job(scope, "meilisearch-init", spec.images().openedx(), OpenedxPod.APP_UID, null,
                     InitScripts.MEILISEARCH, List.of(
                             Env.of("MEILISEARCH_URL", endpoints.meilisearchUrl()),
-                            Env.of("MEILISEARCH_INDEX_PREFIX", DjangoSettings.MEILISEARCH_INDEX_PREFIX),
+                            Env.of("MEILISEARCH_INDEX_PREFIX", TutorConfigs.MEILISEARCH_INDEX_PREFIX),
                             Env.of("MEILISEARCH_MASTER_KEY", secrets.meilisearchMasterKey),
                             Env.of("MEILISEARCH_API_KEY_UID", secrets.meilisearchApiKeyUid)), order.after()));
         }
-        String cmsRoot = DjangoSettings.url(spec, spec.hosts().cms());
+        String cmsRoot = PlatformUrls.url(spec, spec.hosts().cms());
         order.then(job(scope, "lms-init", spec.images().openedx(), OpenedxPod.APP_UID, lms, InitScripts.LMS,
-                List.of(Env.of("CMS_ROOT_URL", cmsRoot)), order.after()));
+                List.of(Env.of("CMS_ROOT_URL", cmsRoot),
+                        Env.of(OpenedxPod.CMS_OAUTH2_SECRET, secrets.cmsOauth2)), order.after()));
         order.then(job(scope, "cms-init", spec.images().openedx(), OpenedxPod.APP_UID, cms, InitScripts.CMS,
                 List.of(), order.after()));
         if (spec.hasMfe()) {
@@ -112,9 +116,9 @@ final class InitJobs {
                 .securityContext(Hardening.container(true))
                 .resources(Hardening.resources(size));
         ContainerArgs built = container.imagePullPolicy("IfNotPresent").command(List.of("sh", "-c", script)).build();
-        String settingsHash = openedx != null ? openedx.settings().hash() : "";
+        String settingsHash = openedx != null ? openedx.settings().hash : "";
         String jobName = name + "-" + hash(image, script, settingsHash, env);
-        PodSpecArgs.Builder pod = openedx != null ? openedx.podSpec(List.of(built)) : PodSpecArgs.builder()
+        PodSpecArgs.Builder pod = openedx != null ? openedx.podSpec(List.of(built), size) : PodSpecArgs.builder()
                 .securityContext(Hardening.pod(uid))
                 .automountServiceAccountToken(false)
                 .enableServiceLinks(false)
@@ -147,7 +151,7 @@ final class InitJobs {
         key.put("settings", settingsHash);
         key.put("env", env.stream().map(Env::describe).toList());
         try {
-            return PlatformSettings.sha256(Map.of("job", DjangoSettings.JSON.writeValueAsString(key))).substring(0, 10);
+            return PlatformSettings.sha256(Map.of("job", JSON.writeValueAsString(key))).substring(0, 10);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot hash a job spec", e);
         }

@@ -38,7 +38,7 @@ class ActivePlatformRenderTest {
         assertNull(at(lms, "spec.replicas"), "the autoscaler owns the replica count");
         Map<String, Object> container = container(lms, "lms");
         assertEquals("localhost:5000/openedx/openedx:21.0.1", container.get("image"));
-        assertEquals(List.of("uwsgi", "uwsgi.ini"), container.get("command"));
+        assertNull(container.get("command"), "the image's own command, as Tutor's manifests: uwsgi /openedx/uwsgi.ini");
         assertEquals(8000L, at(container, "ports[0].containerPort"));
         assertEquals("/heartbeat", at(container, "readinessProbe.httpGet.path"));
         assertEquals("learn.demo.example.org", at(container, "readinessProbe.httpGet.httpHeaders[0].value"));
@@ -48,22 +48,25 @@ class ActivePlatformRenderTest {
         assertEquals(Map.of("cpu", "2", "memory", "2Gi"), at(container, "resources.limits"));
         assertEquals(true, at(container, "securityContext.readOnlyRootFilesystem"));
         assertEquals(List.of("ALL"), at(container, "securityContext.capabilities.drop"));
-        assertEquals("edxstack_lms", env(container, "DJANGO_SETTINGS_MODULE").get("value"));
-        assertEquals("/openedx/edxstack/lms.yml", env(container, "LMS_CFG").get("value"));
+        assertEquals("lms.envs.tutor.production", env(container, "DJANGO_SETTINGS_MODULE").get("value"));
+        assertTrue(list(container, "env").stream().noneMatch(e -> at(e, "valueFrom") != null),
+                "no secret in the main container's environment: the filled settings hold them");
+        Map<String, Object> filler = settingsFiller(lms);
         assertEquals(Map.of("name", "openedx-secrets", "key", "SECRET_KEY"),
-                at(env(container, "EDXSTACK_SECRET_KEY"), "valueFrom.secretKeyRef"));
+                at(env(filler, "EDXSTACK_SECRET_KEY"), "valueFrom.secretKeyRef"));
         assertEquals(Map.of("name", "mysql-credentials", "key", "password"),
-                at(env(container, "EDXSTACK_MYSQL_PASSWORD"), "valueFrom.secretKeyRef"));
+                at(env(filler, "EDXSTACK_MYSQL_PASSWORD"), "valueFrom.secretKeyRef"));
         assertEquals(Map.of("name", "media-s3-credentials", "key", "AWS_SECRET_ACCESS_KEY"),
-                at(env(container, "AWS_SECRET_ACCESS_KEY"), "valueFrom.secretKeyRef"));
+                at(env(filler, "AWS_SECRET_ACCESS_KEY"), "valueFrom.secretKeyRef"));
         // No kept Tutor key: the pods derive the platform's JWT signing key from a seed in the Secret.
         assertEquals(Map.of("name", "openedx-secrets", "key", "JWT_SIGNING_SEED"),
-                at(env(container, "EDXSTACK_JWT_SIGNING_SEED"), "valueFrom.secretKeyRef"));
-        assertTrue(list(container, "env").stream().noneMatch(e -> "EDXSTACK_JWT_PRIVATE_KEY".equals(at(e, "name"))));
+                at(env(filler, "EDXSTACK_JWT_SIGNING_SEED"), "valueFrom.secretKeyRef"));
+        assertTrue(list(filler, "env").stream().noneMatch(e -> "EDXSTACK_JWT_PRIVATE_KEY".equals(at(e, "name"))));
         String settingsMap = (String) at(podSpec(lms), "volumes[0].configMap.name");
-        assertTrue(settingsMap.matches("lms-settings-[0-9a-f]{10}"), settingsMap);
+        assertTrue(settingsMap.matches("openedx-settings-[0-9a-f]{10}"), settingsMap);
         state.get(CONFIG_MAP, "demo-" + settingsMap);
-        assertEquals(List.of("/openedx/edxstack", "/tmp", "/openedx/data"),
+        assertEquals(List.of("/openedx/edx-platform/lms/envs/tutor/", "/openedx/edx-platform/cms/envs/tutor/",
+                        "/openedx/config", "/openedx/uwsgi.ini", "/tmp", "/openedx/data", "/openedx/media"),
                 list(container, "volumeMounts").stream().map(m -> at(m, "mountPath")).toList());
         Map<String, Object> pod = podSpec(lms);
         assertEquals(1000L, at(pod, "securityContext.runAsUser"));
@@ -82,9 +85,9 @@ class ActivePlatformRenderTest {
         assertEquals(List.of("celery", "--app=cms.celery", "worker", "--loglevel=info",
                 "--hostname=edx.cms.core.default.%h", "--max-tasks-per-child=100",
                 "--exclude-queues=edx.lms.core.default"), container.get("command"));
-        assertEquals("edxstack_cms", env(container, "DJANGO_SETTINGS_MODULE").get("value"));
+        assertEquals("cms.envs.tutor.production", env(container, "DJANGO_SETTINGS_MODULE").get("value"));
         assertNotNull(at(container, "livenessProbe.exec.command"));
-        assertTrue(((String) at(podSpec(worker), "volumes[0].configMap.name")).startsWith("cms-settings-"));
+        assertTrue(((String) at(podSpec(worker), "volumes[0].configMap.name")).startsWith("openedx-settings-"));
         assertEquals(300L, at(podSpec(worker), "terminationGracePeriodSeconds"));
     }
 
