@@ -18,7 +18,8 @@ import static io.edxstack.platform.OpenedxPod.literal;
 
 /**
  * Tutor's data services, each run in the namespace unless the catalogue points it at an external endpoint:
- * MySQL 8.4, MongoDB 7.0, Redis 7.4 and Meilisearch 1.8 as StatefulSets, and the SMTP relay.
+ * MySQL 8.4, MongoDB 7.0, Redis 7.4 and Meilisearch 1.36 as StatefulSets, and the SMTP relay. MySQL and MongoDB
+ * run with the server arguments of Tutor's manifests.
  */
 final class DataServices {
     /** The official images' non-root users. */
@@ -31,7 +32,7 @@ final class DataServices {
     private final Map<String, StatefulSet> statefulSets = new LinkedHashMap<>();
 
     /** Starts the internal services one after the other, after the storage class, in {@code order}. */
-    DataServices(PlatformScope scope, PlatformSecrets secrets, StartOrder order) {
+    DataServices(PlatformScope scope, PlatformSecrets secrets, TutorManifests tutor, StartOrder order) {
         PlatformSpec spec = scope.spec();
         var images = spec.images();
         var services = spec.services();
@@ -39,7 +40,7 @@ final class DataServices {
             add(scope, redis(images.redis(), services.redis(), secrets), order);
         }
         if (services.mongodb().internal()) {
-            add(scope, mongodb(images.mongodb(), services.mongodb(), secrets), order);
+            add(scope, mongodb(images.mongodb(), services.mongodb(), secrets, tutorArgs(tutor, "mongodb")), order);
         }
         if (services.meilisearch().internal()) {
             boolean exposed = spec.hosts().meilisearch().isPresent()
@@ -47,7 +48,7 @@ final class DataServices {
             add(scope, meilisearch(images.meilisearch(), services.meilisearch(), secrets, exposed), order);
         }
         if (services.mysql().internal()) {
-            add(scope, mysql(images.mysql(), services.mysql(), secrets), order);
+            add(scope, mysql(images.mysql(), services.mysql(), secrets, tutorArgs(tutor, "mysql")), order);
         }
         if (services.smtp().internal()) {
             smtpRelay(scope, services.smtp());
@@ -62,12 +63,14 @@ final class DataServices {
         statefulSets.put(service.name(), order.then(StatefulService.create(scope, service, order.after())));
     }
 
-    private static DataService mysql(String image, ServiceSpec spec, PlatformSecrets secrets) {
-        // Tutor's server options: utf8mb3 as existing Open edX data uses it, three days of binlogs.
+    /** The server arguments of Tutor's manifest for a data service (character set, binlogs, storage engine). */
+    private static List<String> tutorArgs(TutorManifests tutor, String name) {
+        return TutorManifests.strings(tutor.container("Deployment", name).path("args"));
+    }
+
+    private static DataService mysql(String image, ServiceSpec spec, PlatformSecrets secrets, List<String> args) {
         return new DataService("mysql", image, MYSQL_UID, spec.port(), "/var/lib/mysql", spec.storage(),
-                List.of("/var/run/mysqld", "/tmp"), List.of(),
-                List.of("--character-set-server=utf8mb3", "--collation-server=utf8mb3_general_ci",
-                        "--binlog-expire-logs-seconds=259200"),
+                List.of("/var/run/mysqld", "/tmp"), List.of(), args,
                 List.of(secrets.mysqlRoot.env("MYSQL_ROOT_PASSWORD")),
                 Probes.tcp("mysql", 10, 60),
                 // mysqladmin ping succeeds once the server answers, even without credentials.
@@ -75,9 +78,9 @@ final class DataServices {
                 Probes.tcp("mysql", 20, 3), false);
     }
 
-    private static DataService mongodb(String image, ServiceSpec spec, PlatformSecrets secrets) {
+    private static DataService mongodb(String image, ServiceSpec spec, PlatformSecrets secrets, List<String> args) {
         return new DataService("mongodb", image, MONGODB_UID, spec.port(), "/data/db", spec.storage(),
-                List.of("/data/configdb", "/tmp"), List.of(), List.of(),
+                List.of("/data/configdb", "/tmp"), List.of(), args,
                 List.of(literal("MONGO_INITDB_ROOT_USERNAME", PlatformSecrets.OPENEDX_USER),
                         secrets.mongodb.password().env("MONGO_INITDB_ROOT_PASSWORD")),
                 Probes.tcp("mongodb", 10, 60),

@@ -39,10 +39,11 @@ final class WebWorkloads {
         PlatformSpec spec = scope.spec();
         var sizing = spec.sizing();
         boolean exposed = scope.stack().workloads().frontDoor().mode() == FrontDoorMode.INGRESS;
-        lms = web(scope, lmsPod, "lms", spec.hosts().lms(), sizing.lms(), exposed, dependsOn);
-        cms = web(scope, cmsPod, "cms", spec.hosts().cms(), sizing.cms(), exposed, dependsOn);
-        lmsWorker = worker(scope, lmsPod, "lms-worker", "lmsWorker", sizing.lmsWorker(), "edx.cms.core.default", dependsOn);
-        cmsWorker = worker(scope, cmsPod, "cms-worker", "cmsWorker", sizing.cmsWorker(), "edx.lms.core.default", dependsOn);
+        var manifests = TutorManifests.of(tutor);
+        lms = web(scope, manifests, lmsPod, "lms", spec.hosts().lms(), sizing.lms(), exposed, dependsOn);
+        cms = web(scope, manifests, cmsPod, "cms", spec.hosts().cms(), sizing.cms(), exposed, dependsOn);
+        lmsWorker = worker(scope, manifests, lmsPod, "lms-worker", "lmsWorker", sizing.lmsWorker(), dependsOn);
+        cmsWorker = worker(scope, manifests, cmsPod, "cms-worker", "cmsWorker", sizing.cmsWorker(), dependsOn);
         mfe = spec.hasMfe() ? Optional.of(mfe(scope, tutor, exposed)) : Optional.empty();
         Workloads.service(scope, "lms", "web", UWSGI_PORT, "http");
         Workloads.service(scope, "cms", "web", UWSGI_PORT, "http");
@@ -57,11 +58,17 @@ final class WebWorkloads {
         return autoscalable && replicas.autoscaled() ? Optional.empty() : Optional.of(replicas.replicas());
     }
 
-    private static Deployment web(PlatformScope scope, OpenedxPod pod, String name, String host, Replicas replicas,
-                                  boolean exposed, List<Resource> dependsOn) {
+    private static Deployment web(PlatformScope scope, TutorManifests manifests, OpenedxPod pod, String name,
+                                  String host, Replicas replicas, boolean exposed, List<Resource> dependsOn) {
+        String workers = "";
+        for (var env : manifests.container("Deployment", name).path("env")) {
+            if ("UWSGI_WORKERS".equals(env.path("name").asText())) {
+                workers = env.path("value").asText();
+            }
+        }
         var size = ContainerSizes.of(scope.spec(), name);
         ContainerArgs container = pod.container(name, size,
-                        List.of(OpenedxPod.literal("UWSGI_WORKERS", "2")))
+                        List.of(OpenedxPod.literal("UWSGI_WORKERS", workers)))
                 .ports(ContainerPortArgs.builder().name("http").containerPort(UWSGI_PORT).protocol("TCP").build())
                 // Importing edx-platform takes a while: up to 10 minutes before liveness applies.
                 .startupProbe(Probes.tcp("http", 10, 60))
@@ -72,18 +79,16 @@ final class WebWorkloads {
                 pod.podSpec(List.of(container), size).terminationGracePeriodSeconds(60), dependsOn);
     }
 
-    /** Celery as Tutor runs it; each worker skips the other service's queue. */
-    private static Deployment worker(PlatformScope scope, OpenedxPod pod, String name, String sizeKey,
-                                     Replicas replicas, String otherQueue, List<Resource> dependsOn) {
+    /** Celery with the arguments of Tutor's manifest for this worker (its queues, prefetch, no gossip or mingle). */
+    private static Deployment worker(PlatformScope scope, TutorManifests manifests, OpenedxPod pod, String name,
+                                     String sizeKey, Replicas replicas, List<Resource> dependsOn) {
         String app = pod.variant() + ".celery";
         String nodeName = "edx." + pod.variant() + ".core.default";
         List<String> ping = List.of("sh", "-c",
                 "exec celery --app=" + app + " inspect ping --timeout 20 --destination celery@" + nodeName + ".$HOSTNAME");
         var size = ContainerSizes.of(scope.spec(), sizeKey);
         ContainerArgs container = pod.container(name, size, List.of())
-                .command(List.of("celery", "--app=" + app, "worker", "--loglevel=info",
-                        "--hostname=" + nodeName + ".%h", "--max-tasks-per-child=100",
-                        "--exclude-queues=" + otherQueue))
+                .args(TutorManifests.strings(manifests.container("Deployment", name).path("args")))
                 .startupProbe(Probes.exec(ping, 15, 60, 40))
                 .readinessProbe(Probes.exec(ping, 120, 60, 3))
                 .livenessProbe(Probes.exec(ping, 120, 60, 3))

@@ -82,9 +82,11 @@ class ActivePlatformRenderTest {
         RenderedResource worker = state.get(DEPLOYMENT, "demo-cms-worker");
         assertEquals(1L, at(worker, "spec.replicas"));
         Map<String, Object> container = container(worker, "cms-worker");
+        // Tutor's arguments (its manifest), which the liveness probe's node name follows.
         assertEquals(List.of("celery", "--app=cms.celery", "worker", "--loglevel=info",
-                "--hostname=edx.cms.core.default.%h", "--max-tasks-per-child=100",
-                "--exclude-queues=edx.lms.core.default"), container.get("command"));
+                "--hostname=edx.cms.core.default.%h", "--queues=edx.cms.core.default,edx.cms.core.high,edx.cms.core.low",
+                "--max-tasks-per-child=100", "--prefetch-multiplier=1", "--without-gossip", "--without-mingle"),
+                container.get("args"));
         assertEquals("cms.envs.tutor.production", env(container, "DJANGO_SETTINGS_MODULE").get("value"));
         assertNotNull(at(container, "livenessProbe.exec.command"));
         assertTrue(((String) at(podSpec(worker), "volumes[0].configMap.name")).startsWith("openedx-settings-"));
