@@ -3,7 +3,8 @@
 Input (stdin, JSON): {"platforms": [{"name": str, "config": {Tutor config}, "plugins": [str],
                                       "patches": {patch name: [content]}}]}
 Output (stdout, JSON): {"platforms": {name: {"files": {path: text}, "config": {key: value},
-                                            "initTasks": [[service, script]], "plugins": [str]}}}
+                                            "initTasks": [[app, service, script]], "plugins": [str]}}}
+(initTasks in the order `tutor k8s do init` runs them; app: the one that declared the task)
 
 The config holds no secret: every secret is a placeholder @@NAME@@ (NAME: the environment variable the pod fills
 it from at start). The JWT signing key is the one secret Tutor transforms while rendering (into the JWK of the
@@ -109,13 +110,22 @@ def _render(platform):
                 if isinstance(rendered, bytes):
                     continue
                 files[(dst + "/" + template).lstrip("/")] = rendered
-        tasks = [[service, renderer.render_str(script)] for service, script in
-                 hooks.Filters.CLI_DO_INIT_TASKS.iterate()]
+        tasks = [[_task_app(service, script, names), service, renderer.render_str(script)]
+                 for service, script in hooks.Filters.CLI_DO_INIT_TASKS.iterate()]
         return {"files": files, "config": config, "initTasks": tasks, "plugins": sorted(plugins.iter_loaded())}
     finally:
         hooks.clear_all(context=hooks.Contexts.app("edxstack").name)
         for name in names:
             hooks.Actions.PLUGIN_UNLOADED.do(name, "", {})
+
+
+def _task_app(service, script, plugin_names):
+    """Which app declared an init task (Tutor's own: mysql, meilisearch, lms, cms; or a plugin): its name."""
+    for app in ["mysql", "meilisearch", "lms", "cms"] + list(plugin_names):
+        context = hooks.Contexts.app(app).name
+        if (service, script) in hooks.Filters.CLI_DO_INIT_TASKS.iterate_from_context(context):
+            return app
+    return ""
 
 
 def main():

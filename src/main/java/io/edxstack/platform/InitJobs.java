@@ -12,11 +12,13 @@ import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.Resource;
 import io.edxstack.config.PlatformSpec;
+import io.edxstack.tutorenv.TutorEnvironment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 
 /**
@@ -34,6 +36,7 @@ final class InitJobs {
     static final int TIMEOUT_SECONDS = 7200;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern PLACEHOLDER = Pattern.compile("@@([A-Z][A-Z0-9_]*)@@");
 
     private final List<Job> jobs = new ArrayList<>();
 
@@ -57,7 +60,8 @@ final class InitJobs {
     }
 
     /** Each Job waits for the step before it in {@code order}: the data services, then the previous Job. */
-    InitJobs(PlatformScope scope, PlatformSecrets secrets, OpenedxPod lms, OpenedxPod cms, StartOrder order) {
+    InitJobs(PlatformScope scope, PlatformSecrets secrets, TutorEnvironment tutor, OpenedxPod lms, OpenedxPod cms,
+             StartOrder order) {
         if (!scope.active()) {
             return;
         }
@@ -79,15 +83,25 @@ final class InitJobs {
                             Env.of("MEILISEARCH_MASTER_KEY", secrets.meilisearchMasterKey),
                             Env.of("MEILISEARCH_API_KEY_UID", secrets.meilisearchApiKeyUid)), order.after()));
         }
-        String cmsRoot = PlatformUrls.url(spec, spec.hosts().cms());
-        order.then(job(scope, "lms-init", spec.images().openedx(), OpenedxPod.APP_UID, lms, InitScripts.LMS,
-                List.of(Env.of("CMS_ROOT_URL", cmsRoot),
-                        Env.of(OpenedxPod.CMS_OAUTH2_SECRET, secrets.cmsOauth2)), order.after()));
-        order.then(job(scope, "cms-init", spec.images().openedx(), OpenedxPod.APP_UID, cms, InitScripts.CMS,
-                List.of(), order.after()));
-        if (spec.hasMfe()) {
-            order.then(job(scope, "mfe-init", spec.images().openedx(), OpenedxPod.APP_UID, lms, InitScripts.MFE,
-                    List.of(), order.after()));
+        // Tutor's own init tasks, rendered for this platform, in Tutor's order: the LMS's, the CMS's, then each
+        // plugin's (tutor-mfe: its waffle flags). mysql and meilisearch are edxstack's jobs above.
+        List<String> apps = new ArrayList<>(List.of("lms", "cms"));
+        apps.addAll(tutor.plugins());
+        for (String app : apps) {
+            List<TutorEnvironment.InitTask> tasks = tutor.initTasks().stream().filter(t -> t.app().equals(app)).toList();
+            if (tasks.isEmpty()) {
+                continue;
+            }
+            OpenedxPod pod = tasks.get(0).service().equals("cms") ? cms : lms;
+            String script = tutorScript(tasks);
+            List<Env> env = new ArrayList<>();
+            for (String variable : PlatformSettings.placeholders(Map.of("script", script))) {
+                env.add(Env.of(variable, lms.secretRef(variable)));
+            }
+            // A new Meilisearch (its on-disk format changes between minor versions) re-runs the indexing tasks.
+            env.add(Env.of("EDXSTACK_MEILISEARCH_IMAGE", spec.images().meilisearch()));
+            order.then(job(scope, app + "-init", spec.images().openedx(), OpenedxPod.APP_UID, pod,
+                    PLACEHOLDER.matcher(script).replaceAll("\"\\${$1}\""), env, order.after()));
         }
         if (spec.admin().isPresent()) {
             order.then(job(scope, "admin-init", spec.images().openedx(), OpenedxPod.APP_UID, lms, InitScripts.ADMIN, List.of(
@@ -95,6 +109,15 @@ final class InitJobs {
                     Env.of("ADMIN_EMAIL", new SecretRef(PlatformSecrets.ADMIN, "email")),
                     Env.of("ADMIN_PASSWORD", secrets.adminPassword)), order.after()));
         }
+    }
+
+    /** Tutor's tasks of one app as one script: each in a subshell (a task may exit), the whole under sh -e. */
+    static String tutorScript(List<TutorEnvironment.InitTask> tasks) {
+        StringBuilder script = new StringBuilder("set -e\n");
+        for (TutorEnvironment.InitTask task : tasks) {
+            script.append("(\n").append(task.script().strip()).append("\n)\n");
+        }
+        return script.toString();
     }
 
     /** The Jobs the Deployments wait for; empty on a standby stack. */

@@ -164,6 +164,16 @@ final class OpenedxPod {
         return env;
     }
 
+    /** The Secret key a placeholder's variable comes from; a variable no Secret fills is a bug, reported. */
+    SecretRef secretRef(String variable) {
+        SecretRef ref = secretSources().get(variable);
+        if (ref == null) {
+            throw new IllegalStateException("Tutor's render of " + scope.platform() + " uses the placeholder @@"
+                    + variable + "@@, which no Secret of the platform fills");
+        }
+        return ref;
+    }
+
     private Map<String, SecretRef> secretSources() {
         Map<String, SecretRef> sources = new LinkedHashMap<>();
         sources.put(SECRET_KEY, secrets.secretKey);

@@ -49,7 +49,7 @@ public final class Platform extends ComponentResource {
         // migrations ran (on an active stack) and their data services are up.
         var order = new StartOrder(args.retainClass());
         new DataServices(scope, secrets, TutorManifests.of(tutor), order);
-        new InitJobs(scope, secrets, lmsPod, cmsPod, order);
+        new InitJobs(scope, secrets, tutor, lmsPod, cmsPod, order);
         var web = new WebWorkloads(scope, tutor, lmsPod, cmsPod, order.after());
         new FrontDoor(scope, args.issuer().map(List::of).orElse(List.of()));
         Autoscaling.autoscaler(scope, "lms", spec.sizing().lms(), web.lms);

@@ -13,13 +13,15 @@ import java.util.Optional;
  *
  * @param files     path under Tutor's env/ (e.g. {@code apps/openedx/uwsgi.ini}) to rendered text
  * @param config    the rendered Tutor config (placeholders for secrets)
- * @param initTasks (service, script) in the order {@code tutor k8s do init} runs them
+ * @param initTasks in the order {@code tutor k8s do init} runs them
  * @param plugins   the plugins that were loaded
  */
 public record TutorEnvironment(Map<String, String> files, JsonNode config, List<InitTask> initTasks,
                                List<String> plugins) {
 
-    public record InitTask(String service, String script) {
+    /** One of Tutor's init tasks: the app that declared it (mysql, meilisearch, lms, cms or a plugin), the service
+     *  whose container runs it, and the rendered script. */
+    public record InitTask(String app, String service, String script) {
     }
 
     public TutorEnvironment {

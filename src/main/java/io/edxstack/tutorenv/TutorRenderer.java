@@ -145,7 +145,7 @@ public final class TutorRenderer {
             node.set("files", JSON.valueToTree(new TreeMap<>(environment.files())));
             node.set("config", environment.config());
             node.set("initTasks", JSON.valueToTree(environment.initTasks().stream()
-                    .map(t -> List.of(t.service(), t.script())).toList()));
+                    .map(t -> List.of(t.app(), t.service(), t.script())).toList()));
             node.set("plugins", JSON.valueToTree(environment.plugins()));
             JSON.writeValue(scratch.toFile(), node);
             Files.move(scratch, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -210,7 +210,8 @@ public final class TutorRenderer {
         Map<String, String> files = new TreeMap<>();
         node.path("files").fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
         List<TutorEnvironment.InitTask> tasks = new ArrayList<>();
-        node.path("initTasks").forEach(t -> tasks.add(new TutorEnvironment.InitTask(t.get(0).asText(), t.get(1).asText())));
+        node.path("initTasks").forEach(t -> tasks.add(
+                new TutorEnvironment.InitTask(t.get(0).asText(), t.get(1).asText(), t.get(2).asText())));
         List<String> plugins = new ArrayList<>();
         node.path("plugins").forEach(p -> plugins.add(p.asText()));
         return new TutorEnvironment(files, node.path("config"), tasks, plugins);

@@ -92,6 +92,28 @@ class TutorParityTest {
         assertEquals(8000L, at(state.get(Rendered.SERVICE, "demo-lms"), "spec.ports[0].port"));
     }
 
+    @Test
+    void initJobs_runTutorsOwnTasks_withSecretsFromTheEnvironment() {
+        DesiredState state = TestProject.REPOSITORY_RENDER.primary();
+        Map<String, String> scripts = new TreeMap<>();
+        for (String step : List.of("lms-init", "cms-init", "mfe-init")) {
+            RenderedResource job = Rendered.named(state, Rendered.JOB, "demo-" + step + "-").get(0);
+            scripts.put(step, (String) ((List<?>) Rendered.container(job, step).get("command")).get(2));
+        }
+        // Tutor v22's tasks: migrations, Meilisearch indexes, Studio's SSO client, authorization policies...
+        assertTrue(scripts.get("lms-init").contains("./manage.py lms migrate"));
+        assertTrue(scripts.get("lms-init").contains("search.meilisearch.create_indexes()"));
+        assertTrue(scripts.get("lms-init").contains("--client-id cms-sso"));
+        assertTrue(scripts.get("lms-init").contains("./manage.py lms load_policies"));
+        assertTrue(scripts.get("cms-init").contains("./manage.py cms reindex_studio"));
+        assertTrue(scripts.get("cms-init").contains("./manage.py cms load_policies"));
+        // ... and tutor-mfe's, on the platform that runs the plugin.
+        assertTrue(scripts.get("mfe-init").contains("waffle"), scripts.get("mfe-init"));
+        assertTrue(Rendered.named(state, Rendered.JOB, "training-mfe-init-").isEmpty());
+        scripts.values().forEach(script -> assertTrue(!script.contains("@@"), "a placeholder left in " + script));
+        assertTrue(scripts.get("lms-init").contains("--client-secret \"${EDXSTACK_CMS_OAUTH2_SECRET}\""));
+    }
+
     private static String describe(Set<String> differences, Map<String, Set<String>> found) {
         StringBuilder out = new StringBuilder();
         differences.forEach(d -> out.append("\n  ").append(d).append("  (").append(found.get(d)).append(")"));
