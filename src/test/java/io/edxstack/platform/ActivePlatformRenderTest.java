@@ -37,7 +37,7 @@ class ActivePlatformRenderTest {
         assertNull(labels.get(PlatformLabels.EXPOSED), "in Caddy mode only Caddy is exposed");
         assertNull(at(lms, "spec.replicas"), "the autoscaler owns the replica count");
         Map<String, Object> container = container(lms, "lms");
-        assertEquals("localhost:5000/openedx/openedx:21.0.1", container.get("image"));
+        assertEquals("localhost:5000/overhangio/openedx:22.0.3", container.get("image"));
         assertNull(container.get("command"), "the image's own command, as Tutor's manifests: uwsgi /openedx/uwsgi.ini");
         assertEquals(8000L, at(container, "ports[0].containerPort"));
         assertEquals("/heartbeat", at(container, "readinessProbe.httpGet.path"));
@@ -96,7 +96,7 @@ class ActivePlatformRenderTest {
     @Test
     void render_mfe_onlyForThePlatformWithAnMfeImageAndHost() {
         RenderedResource mfe = state.get(DEPLOYMENT, "demo-mfe");
-        assertEquals("localhost:5000/openedx/mfe:21.0.1", at(container(mfe, "mfe"), "image"));
+        assertEquals("localhost:5000/overhangio/openedx-mfe:22.1.0", at(container(mfe, "mfe"), "image"));
         assertEquals(8002L, at(state.get(SERVICE, "demo-mfe"), "spec.ports[0].port"));
         assertEquals(2L, at(mfe, "spec.replicas"));
         assertTrue(named(state, DEPLOYMENT, "training-mfe").isEmpty());
@@ -121,8 +121,8 @@ class ActivePlatformRenderTest {
 
     @Test
     void render_dataServices_areProtectedStatefulSetsOnTheRetainedClass() {
-        Map<String, String> images = Map.of("mysql", "localhost:5000/mysql:8.4.5", "mongodb", "localhost:5000/mongo:7.0.14",
-                "redis", "localhost:5000/redis:7.4.2", "meilisearch", "localhost:5000/getmeili/meilisearch:v1.8.4");
+        Map<String, String> images = Map.of("mysql", "localhost:5000/mysql:8.4.11", "mongodb", "localhost:5000/mongo:7.0.39",
+                "redis", "localhost:5000/redis:7.4.10", "meilisearch", "localhost:5000/getmeili/meilisearch:v1.36.0");
         images.forEach((name, image) -> {
             RenderedResource set = state.get(STATEFUL_SET, "demo-" + name);
             assertTrue(set.state().protect(), name + " must be protected");

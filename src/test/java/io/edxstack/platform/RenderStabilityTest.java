@@ -33,8 +33,8 @@ class RenderStabilityTest {
     void render_newImage_renamesJobsAndUpdatesOnlyTheImages(@TempDir Path dir) {
         var project = TestProject.copyOfRepository(dir);
         DesiredState before = project.render("prod-primary");
-        DesiredState after = project.replace("stacks/platforms/demo.yaml", "openedx: localhost:5000/openedx/openedx:21.0.1",
-                "openedx: localhost:5000/openedx/openedx:21.0.2").render("prod-primary");
+        DesiredState after = project.replace("stacks/platforms/demo.yaml", "openedx: localhost:5000/overhangio/openedx:22.0.3",
+                "openedx: localhost:5000/overhangio/openedx:22.0.4").render("prod-primary");
         StateDiff diff = StateDiff.between(before, after);
 
         Set<String> jobs = Set.of("meilisearch-init", "lms-init", "cms-init", "mfe-init", "admin-init");
@@ -55,7 +55,7 @@ class RenderStabilityTest {
                     update.properties().stream().map(PropertyChange::path).collect(Collectors.toSet()),
                     update.name() + ": " + update.properties());
             for (PropertyChange image : update.properties()) {
-                assertEquals("localhost:5000/openedx/openedx:21.0.2", image.newValue());
+                assertEquals("localhost:5000/overhangio/openedx:22.0.4", image.newValue());
             }
         }
         assertFalse(diff.touchesStatefulResources(), "no data service changes with the application image");

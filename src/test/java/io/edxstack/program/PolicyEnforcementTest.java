@@ -28,7 +28,7 @@ class PolicyEnforcementTest {
 
     private TestProject violatingProject() {
         return TestProject.copyOfRepository(tempDir.resolve("project"))
-                .replace(DEMO, "openedx: localhost:5000/openedx/openedx:21.0.1", "openedx: docker.io/overhangio/openedx:21.0.1");
+                .replace(DEMO, "openedx: localhost:5000/overhangio/openedx:22.0.3", "openedx: docker.io/overhangio/openedx:22.0.3");
     }
 
     @Test
@@ -39,7 +39,7 @@ class PolicyEnforcementTest {
 
         assertThat(error.violations()).isNotEmpty().allSatisfy(v -> assertThat(v.ruleId()).isEqualTo("image-registry"));
         assertThat(error.getMessage()).contains("mandatory policy violation").contains("demo-lms")
-                .contains("docker.io/overhangio/openedx:21.0.1").contains("nothing was changed");
+                .contains("docker.io/overhangio/openedx:22.0.3").contains("nothing was changed");
     }
 
     @Test
