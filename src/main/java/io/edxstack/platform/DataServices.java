@@ -29,6 +29,24 @@ final class DataServices {
     static final int MEILISEARCH_UID = 1000;
     static final int SMTP_UID = 100;
 
+    static final String MEILISEARCH_DB = "/meili_data/data.ms";
+    /**
+     * Meilisearch's on-disk format changes between minor versions, and a newer engine refuses an older database.
+     * Its indexes are derived data: when the data was written by another major.minor than the image's, the
+     * database is removed before the engine starts; meilisearch-init recreates the API key (same uid, same key)
+     * and the LMS and CMS init jobs, which a new Meilisearch image re-runs, rebuild the indexes.
+     */
+    static final String MEILISEARCH_FORMAT_CHECK = """
+            set -e
+            if [ -f "$MEILI_DB_PATH/VERSION" ]; then
+              have="$(cut -d. -f1,2 "$MEILI_DB_PATH/VERSION")"
+              if [ "$have" != "$EDXSTACK_MEILISEARCH_VERSION" ]; then
+                echo "edxstack: Meilisearch data of $have, engine $EDXSTACK_MEILISEARCH_VERSION: removing the database; the init jobs rebuild the indexes"
+                rm -rf "$MEILI_DB_PATH"
+              fi
+            fi
+            """;
+
     private final Map<String, StatefulSet> statefulSets = new LinkedHashMap<>();
 
     /** Starts the internal services one after the other, after the storage class, in {@code order}. */
@@ -63,6 +81,13 @@ final class DataServices {
         statefulSets.put(service.name(), order.then(StatefulService.create(scope, service, order.after())));
     }
 
+    /** "1.36" of ".../meilisearch:v1.36.0": what Meilisearch writes into its database's VERSION file, cut. */
+    static String majorMinor(String image) {
+        String tag = image.substring(image.lastIndexOf(':') + 1).replaceFirst("^v", "");
+        String[] parts = tag.split("\\.");
+        return parts.length >= 2 ? parts[0] + "." + parts[1] : tag;
+    }
+
     /** The server arguments of Tutor's manifest for a data service (character set, binlogs, storage engine). */
     private static List<String> tutorArgs(TutorManifests tutor, String name) {
         return TutorManifests.strings(tutor.container("Deployment", name).path("args"));
@@ -75,7 +100,7 @@ final class DataServices {
                 Probes.tcp("mysql", 10, 60),
                 // mysqladmin ping succeeds once the server answers, even without credentials.
                 Probes.exec(List.of("mysqladmin", "ping", "--host=127.0.0.1", "--silent"), 10, 5, 3),
-                Probes.tcp("mysql", 20, 3), false);
+                Probes.tcp("mysql", 20, 3), false, List.of());
     }
 
     private static DataService mongodb(String image, ServiceSpec spec, PlatformSecrets secrets, List<String> args) {
@@ -85,7 +110,7 @@ final class DataServices {
                         secrets.mongodb.password().env("MONGO_INITDB_ROOT_PASSWORD")),
                 Probes.tcp("mongodb", 10, 60),
                 Probes.exec(List.of("mongosh", "--quiet", "--norc", "--eval", "db.adminCommand('ping').ok"), 30, 10, 3),
-                Probes.tcp("mongodb", 20, 3), false);
+                Probes.tcp("mongodb", 20, 3), false, List.of());
     }
 
     private static DataService redis(String image, ServiceSpec spec, PlatformSecrets secrets) {
@@ -96,18 +121,20 @@ final class DataServices {
         return new DataService("redis", image, REDIS_UID, spec.port(), "/data", spec.storage(), List.of("/tmp"),
                 List.of("sh", "-c", start), List.of(),
                 List.of(secrets.redisPassword.env("REDIS_PASSWORD"), secrets.redisPassword.env("REDISCLI_AUTH")),
-                Probes.tcp("redis", 5, 60), Probes.exec(ping, 10, 5, 3), Probes.exec(ping, 20, 5, 3), false);
+                Probes.tcp("redis", 5, 60), Probes.exec(ping, 10, 5, 3), Probes.exec(ping, 20, 5, 3), false, List.of());
     }
 
     private static DataService meilisearch(String image, ServiceSpec spec, PlatformSecrets secrets, boolean exposed) {
         return new DataService("meilisearch", image, MEILISEARCH_UID, spec.port(), "/meili_data", spec.storage(),
                 List.of("/tmp"), List.of(), List.of(),
-                List.of(literal("MEILI_ENV", "production"), literal("MEILI_DB_PATH", "/meili_data/data.ms"),
+                List.of(literal("MEILI_ENV", "production"), literal("MEILI_DB_PATH", MEILISEARCH_DB),
+                        literal("EDXSTACK_MEILISEARCH_VERSION", majorMinor(image)),
                         literal("MEILI_DUMP_DIR", "/meili_data/dumps"), literal("MEILI_NO_ANALYTICS", "true"),
                         secrets.meilisearchMasterKey.env("MEILI_MASTER_KEY")),
                 Probes.http("/health", "meilisearch", null, 10, 60),
                 Probes.http("/health", "meilisearch", null, 10, 3),
-                Probes.http("/health", "meilisearch", null, 20, 3), exposed);
+                Probes.http("/health", "meilisearch", null, 20, 3), exposed,
+                List.of("sh", "-c", MEILISEARCH_FORMAT_CHECK));
     }
 
     /**

@@ -81,7 +81,9 @@ final class InitJobs {
                             Env.of("MEILISEARCH_URL", endpoints.meilisearchUrl()),
                             Env.of("MEILISEARCH_INDEX_PREFIX", TutorConfigs.MEILISEARCH_INDEX_PREFIX),
                             Env.of("MEILISEARCH_MASTER_KEY", secrets.meilisearchMasterKey),
-                            Env.of("MEILISEARCH_API_KEY_UID", secrets.meilisearchApiKeyUid)), order.after()));
+                            Env.of("MEILISEARCH_API_KEY_UID", secrets.meilisearchApiKeyUid),
+                            // A new Meilisearch may start on an empty database: recreate the key.
+                            Env.of("EDXSTACK_MEILISEARCH_IMAGE", spec.images().meilisearch())), order.after()));
         }
         // Tutor's own init tasks, rendered for this platform, in Tutor's order: the LMS's, the CMS's, then each
         // plugin's (tutor-mfe: its waffle flags). mysql and meilisearch are edxstack's jobs above.

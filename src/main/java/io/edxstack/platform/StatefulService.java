@@ -83,6 +83,26 @@ final class StatefulService {
         if (!service.args().isEmpty()) {
             container.args(service.args());
         }
+        var pod = PodSpecArgs.builder()
+                .securityContext(Hardening.pod(service.uid()))
+                .automountServiceAccountToken(false)
+                .enableServiceLinks(false)
+                .terminationGracePeriodSeconds(120)
+                .containers(container.build())
+                .volumes(volumes);
+        if (!service.prepare().isEmpty()) {
+            pod.initContainers(ContainerArgs.builder()
+                    .name("prepare")
+                    .image(service.image())
+                    .imagePullPolicy("IfNotPresent")
+                    .command(service.prepare())
+                    // The literal settings only: the preparing step gets no secret.
+                    .env(service.env().stream().filter(e -> e.value().isPresent()).toList())
+                    .volumeMounts(mounts)
+                    .securityContext(Hardening.container(true))
+                    .resources(Hardening.resources(ContainerSizes.of(scope.spec(), name)))
+                    .build());
+        }
         var spec = StatefulSetSpecArgs.builder()
                 .serviceName(name)
                 // Restores land here on a standby stack too: data services run in both roles.
@@ -94,14 +114,7 @@ final class StatefulService {
                 .selector(LabelSelectorArgs.builder().matchLabels(selector).build())
                 .template(PodTemplateSpecArgs.builder()
                         .metadata(ObjectMetaArgs.builder().labels(podLabels).build())
-                        .spec(PodSpecArgs.builder()
-                                .securityContext(Hardening.pod(service.uid()))
-                                .automountServiceAccountToken(false)
-                                .enableServiceLinks(false)
-                                .terminationGracePeriodSeconds(120)
-                                .containers(container.build())
-                                .volumes(volumes)
-                                .build())
+                        .spec(pod.build())
                         .build())
                 .volumeClaimTemplates(PersistentVolumeClaimArgs.builder()
                         .metadata(ObjectMetaArgs.builder().name(DATA_VOLUME).labels(labels).build())
