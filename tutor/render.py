@@ -64,6 +64,30 @@ class RenderError(Exception):
     pass
 
 
+_ENVIRONMENTS = {}
+_NEW_ENVIRONMENT = tutor_env.JinjaEnvironment
+
+
+def _shared_environment(plugin_names):
+    """One Jinja environment per set of plugins, so each template is compiled once for all platforms.
+
+    Tutor makes a new environment (and compiles every template again) for each Renderer. The environment only
+    depends on the template roots and filters, which the loaded plugins decide; the Renderer then sets its own
+    globals (patch, iter_values_named) on it before rendering, and renders one platform at a time.
+    """
+    key = tuple(sorted(plugin_names))
+    if key not in _ENVIRONMENTS:
+        environment = _NEW_ENVIRONMENT()
+        _ENVIRONMENTS[key] = (environment, dict(environment.filters), dict(environment.globals))
+    environment, filters, variables = _ENVIRONMENTS[key]
+    # As new: the Renderer adds its filters and globals again (in place: compiled templates hold these dicts).
+    environment.filters.clear()
+    environment.filters.update(filters)
+    environment.globals.clear()
+    environment.globals.update(variables)
+    return environment
+
+
 def _full_config(platform):
     user = copy.deepcopy(platform["config"])
     user["PLUGINS"] = list(platform.get("plugins", []))
@@ -100,7 +124,11 @@ def _render(platform):
                 hooks.Filters.ENV_PATCHES.add_item((name, text))
     try:
         config = _full_config(platform)
-        renderer = tutor_env.Renderer(config)
+        tutor_env.JinjaEnvironment = lambda: _shared_environment(names)
+        try:
+            renderer = tutor_env.Renderer(config)
+        finally:
+            tutor_env.JinjaEnvironment = _NEW_ENVIRONMENT
         files = {}
         for src, dst in hooks.Filters.ENV_TEMPLATE_TARGETS.iterate():
             if not _wanted(src):

@@ -84,6 +84,11 @@ public final class TutorRenderer {
         return render(List.of(request)).get(request.name());
     }
 
+    /** Renders every request in one Python process, reading and writing no cache: for the render benchmark. */
+    public static Map<String, TutorEnvironment> renderUncached(List<TutorRequest> requests) {
+        return runPython(TutorRuntime.shared(), requests);
+    }
+
     /** Wall time spent in Tutor's Python processes in this JVM, and how many ran: for the render benchmark. */
     public static long pythonNanos() {
         return PYTHON_NANOS.get();
