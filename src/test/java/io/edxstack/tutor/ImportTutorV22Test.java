@@ -1,0 +1,90 @@
+package io.edxstack.tutor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.edxstack.cli.EdxstackCli;
+import io.edxstack.render.DesiredState;
+import io.edxstack.render.RenderedResource;
+import io.edxstack.testing.TestProject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * import-tutor on a config.yml written by the real `tutor config save` of the pinned Tutor 22.0.3 (with tutor-mfe
+ * enabled; src/test/resources/tutor/config-v22.yml, its generated secrets included) and a flat
+ * settings_merge.json: the platform it writes validates, renders with Tutor, and carries no secret of the config.
+ */
+class ImportTutorV22Test {
+    private static final Path CONFIG = Path.of("src/test/resources/tutor/config-v22.yml");
+
+    private static int run(StringWriter out, StringWriter err, String... args) {
+        CommandLine cli = EdxstackCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    /** The secrets `tutor config save` generated: every value of a key edxstack knows as a secret. */
+    private static List<String> secrets() throws Exception {
+        JsonNode config = new YAMLMapper().readTree(CONFIG.toFile());
+        List<String> values = new ArrayList<>();
+        config.fields().forEachRemaining(e -> {
+            if (TutorSecretKeys.isSecret(e.getKey()) && e.getValue().asText().length() >= 8) {
+                values.add(e.getKey().equals("JWT_RSA_PRIVATE_KEY")
+                        ? e.getValue().asText().lines().skip(1).findFirst().orElseThrow() : e.getValue().asText());
+            }
+        });
+        assertTrue(values.size() >= 7, values.toString());
+        return values;
+    }
+
+    @Test
+    void importTutor_realV22ConfigAndFlatSettingsMerge_writesAPlatformThatValidatesAndRenders(@TempDir Path dir)
+            throws Exception {
+        var project = TestProject.copyOfRepository(dir.resolve("project"));
+        Path merge = dir.resolve("settings_merge.json");
+        Files.writeString(merge, "{\"FEATURES\": {\"ENABLE_COURSE_DISCOVERY\": true}, \"SESSION_COOKIE_AGE\": 86400}");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = run(out, err, "import-tutor", "--config", CONFIG.toString(), "--settings-merge", merge.toString(),
+                "--platform", "campus", "--project-dir", project.dir().toString(), "--stacks", "prod-primary");
+        assertEquals(0, exit, err.toString());
+
+        JsonNode settings = new ObjectMapper().readTree(project.read("stacks/platforms/campus.settings.json"));
+        for (String service : List.of("lms", "cms")) {
+            assertEquals(86400, settings.at("/" + service + "/SESSION_COOKIE_AGE").asInt(), "flat: into " + service);
+            assertTrue(settings.at("/" + service + "/FEATURES/ENABLE_COURSE_DISCOVERY").asBoolean());
+        }
+        String platform = project.read("stacks/platforms/campus.yaml");
+        assertTrue(platform.contains("learn.campus.example.org") && platform.contains("apps.learn.campus.example.org"),
+                platform);
+
+        DesiredState state = project.render("prod-primary");
+        RenderedResource configMap = state.resources().stream()
+                .filter(r -> r.state().name().startsWith("campus-openedx-settings-")).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) configMap.state().inputs().get("data");
+        assertTrue(((String) data.get("lms.production.py")).contains("\"SESSION_COOKIE_AGE\" : 86400"));
+        assertTrue(((String) data.get("cms.production.py")).contains("\"SESSION_COOKIE_AGE\" : 86400"));
+        assertTrue(((String) data.get("lms.production.py")).contains("PLATFORM_NAME") || data.get("config.lms.env.yml")
+                .toString().contains("Campus Online"));
+        StringBuilder written = new StringBuilder(platform + settings + out + err);
+        state.resources().forEach(r -> written.append(r.state().inputs()));
+        for (String secret : secrets()) {
+            assertFalse(written.toString().contains(secret), "a secret of config.yml was carried into the output");
+        }
+    }
+}
