@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 /**
  * The pinned Tutor, installed on first use into a virtualenv of its own: pyenv's Python 3.11 (never the
  * system's), {@code pip install --require-hashes} of {@code tutor/requirements.lock}, under the cache directory
- * in a folder named by the hash of the lock file and the render script. A new pin is a new folder; an unchanged
- * one is reused, so only the first run on a machine (or after an upgrade) reaches PyPI.
+ * in a folder named by the hash of the lock file. A new pin is a new folder; an unchanged one is reused, so only
+ * the first run on a machine (or after an upgrade) reaches PyPI. The render script sits beside it, named by its
+ * own hash.
  *
  * <p>Python: {@code EDXSTACK_PYTHON} if set, else the newest {@code 3.11.x} of {@code $PYENV_ROOT} (default
  * {@code ~/.pyenv}). Cache: {@code EDXSTACK_CACHE_DIR}, else {@code $XDG_CACHE_HOME/edxstack}, else
@@ -38,10 +39,12 @@ public final class TutorRuntime {
     private static volatile TutorRuntime shared;
 
     private final Path venv;
+    private final Path script;
     private final String key;
 
-    private TutorRuntime(Path venv, String key) {
+    private TutorRuntime(Path venv, Path script, String key) {
         this.venv = venv;
+        this.script = script;
         this.key = key;
     }
 
@@ -69,7 +72,7 @@ public final class TutorRuntime {
     }
 
     Path script() {
-        return venv.resolve(SCRIPT);
+        return script;
     }
 
     public static Path cacheDir() {
@@ -86,27 +89,41 @@ public final class TutorRuntime {
         byte[] lock = resource(LOCK);
         byte[] script = resource(SCRIPT);
         String key = sha256(lock, script).substring(0, 16);
-        Path venv = cacheDir.resolve("tutor-" + key);
-        if (Files.exists(venv.resolve(READY))) {
-            return new TutorRuntime(venv, key);
+        Path venv = cacheDir.resolve("tutor-" + sha256(lock).substring(0, 16));
+        if (!Files.exists(venv.resolve(READY))) {
+            createVenv(cacheDir, venv, lock);
         }
+        Path scriptFile = venv.resolve("render-" + sha256(script).substring(0, 16) + ".py");
+        try {
+            if (!Files.exists(scriptFile)) {
+                Path scratch = Files.createTempFile(venv, "render-", ".tmp");
+                Files.write(scratch, script);
+                Files.move(scratch, scriptFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new TutorException("cannot write Tutor's render script into " + venv + ": " + e.getMessage(), e);
+        }
+        return new TutorRuntime(venv, scriptFile, key);
+    }
+
+    private static void createVenv(Path cacheDir, Path venv, byte[] lock) {
         Path python = python311();
         try {
             Files.createDirectories(cacheDir);
-            Path scratch = Files.createTempDirectory(cacheDir, "tutor-" + key + ".installing-");
+            Path scratch = Files.createTempDirectory(cacheDir, venv.getFileName() + ".installing-");
             try {
                 run(List.of(python.toString(), "-m", "venv", scratch.toString()), "create the Tutor virtualenv");
                 Files.write(scratch.resolve(LOCK), lock);
-                Files.write(scratch.resolve(SCRIPT), script);
                 run(List.of(scratch.resolve("bin/python").toString(), "-m", "pip", "install", "--quiet",
                         "--disable-pip-version-check", "--no-input", "--require-hashes", "--no-deps",
                         "-r", scratch.resolve(LOCK).toString()), "install the pinned Tutor (tutor/requirements.lock)");
-                Files.writeString(scratch.resolve(READY), key + "\n");
+                Files.writeString(scratch.resolve(READY), "ready\n");
                 try {
+                    // Moved after creation: bin/python and `python -m` still find the venv (pyvenv.cfg sits
+                    // beside bin/); only console scripts keep the scratch path, and edxstack runs none.
                     Files.move(scratch, venv, StandardCopyOption.ATOMIC_MOVE);
                 } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                    // Another process installed the same pin meanwhile: use its copy.
-                    deleteTree(scratch);
+                    deleteTree(scratch); // another process installed the same pin meanwhile: use its copy
                 } catch (IOException e) {
                     if (!Files.exists(venv.resolve(READY))) {
                         throw e;
@@ -120,9 +137,6 @@ public final class TutorRuntime {
         } catch (IOException e) {
             throw new TutorException("cannot install the pinned Tutor under " + cacheDir + ": " + e.getMessage(), e);
         }
-        // Moved after creation: bin/python and `python -m` still find the venv (pyvenv.cfg sits beside bin/);
-        // only console scripts keep the scratch path, and edxstack runs none.
-        return new TutorRuntime(venv, key);
     }
 
     /** pyenv's newest 3.11, or EDXSTACK_PYTHON: Tutor's dependencies are locked for Python 3.11. */
