@@ -18,17 +18,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /**
- * import-tutor on a config.yml written by the real `tutor config save` of the pinned Tutor 22.0.3 (with tutor-mfe
- * enabled; src/test/resources/tutor/config-v22.yml, its generated secrets included) and a flat
- * settings_merge.json: the platform it writes validates, renders with Tutor, and carries no secret of the config.
+ * import-tutor on config.yml files written by the real `tutor config save`, with tutor-mfe enabled and their
+ * generated secrets included: Tutor 22.0.3 (the pinned one; src/test/resources/tutor/config-v22.yml) and Tutor
+ * 21.0.4 with tutor-mfe 21.0.2 (config-v21.yml), each with a flat and a split settings_merge.json. The platform
+ * it writes validates, renders with the pinned Tutor, and carries no secret of the config.
  */
-class ImportTutorV22Test {
-    private static final Path CONFIG = Path.of("src/test/resources/tutor/config-v22.yml");
+class ImportRealTutorConfigTest {
+    private static final String FLAT = "{\"FEATURES\": {\"ENABLE_COURSE_DISCOVERY\": true}, \"SESSION_COOKIE_AGE\": 86400}";
+    private static final String SPLIT = "{\"lms\": " + FLAT + ", \"cms\": " + FLAT + "}";
 
     private static int run(StringWriter out, StringWriter err, String... args) {
         CommandLine cli = EdxstackCli.commandLine();
@@ -38,8 +41,8 @@ class ImportTutorV22Test {
     }
 
     /** The secrets `tutor config save` generated: every value of a key edxstack knows as a secret. */
-    private static List<String> secrets() throws Exception {
-        JsonNode config = new YAMLMapper().readTree(CONFIG.toFile());
+    private static List<String> secrets(Path configFile) throws Exception {
+        JsonNode config = new YAMLMapper().readTree(configFile.toFile());
         List<String> values = new ArrayList<>();
         config.fields().forEachRemaining(e -> {
             if (TutorSecretKeys.isSecret(e.getKey()) && e.getValue().asText().length() >= 8) {
@@ -51,15 +54,17 @@ class ImportTutorV22Test {
         return values;
     }
 
-    @Test
-    void importTutor_realV22ConfigAndFlatSettingsMerge_writesAPlatformThatValidatesAndRenders(@TempDir Path dir)
-            throws Exception {
+    @ParameterizedTest(name = "{0}, {1} settings_merge")
+    @CsvSource({"config-v22.yml, flat", "config-v22.yml, split", "config-v21.yml, flat", "config-v21.yml, split"})
+    void importTutor_realConfigAndSettingsMerge_writesAPlatformThatValidatesAndRenders(String configName, String shape,
+            @TempDir Path dir) throws Exception {
+        Path config = Path.of("src/test/resources/tutor").resolve(configName);
         var project = TestProject.copyOfRepository(dir.resolve("project"));
         Path merge = dir.resolve("settings_merge.json");
-        Files.writeString(merge, "{\"FEATURES\": {\"ENABLE_COURSE_DISCOVERY\": true}, \"SESSION_COOKIE_AGE\": 86400}");
+        Files.writeString(merge, shape.equals("flat") ? FLAT : SPLIT);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = run(out, err, "import-tutor", "--config", CONFIG.toString(), "--settings-merge", merge.toString(),
+        int exit = run(out, err, "import-tutor", "--config", config.toString(), "--settings-merge", merge.toString(),
                 "--platform", "campus", "--project-dir", project.dir().toString(), "--stacks", "prod-primary");
         assertEquals(0, exit, err.toString());
 
@@ -83,7 +88,7 @@ class ImportTutorV22Test {
                 .toString().contains("Campus Online"));
         StringBuilder written = new StringBuilder(platform + settings + out + err);
         state.resources().forEach(r -> written.append(r.state().inputs()));
-        for (String secret : secrets()) {
+        for (String secret : secrets(config)) {
             assertFalse(written.toString().contains(secret), "a secret of config.yml was carried into the output");
         }
     }
