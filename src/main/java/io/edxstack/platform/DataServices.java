@@ -2,13 +2,18 @@ package io.edxstack.platform;
 
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.StatefulSet;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import io.edxstack.config.PlatformSpec;
 import io.edxstack.config.PlatformSpec.ServiceSpec;
 import io.edxstack.config.StackConfig.FrontDoorMode;
+import io.edxstack.state.Quantity;
+import io.edxstack.tutorenv.TutorEnvironment;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +35,9 @@ final class DataServices {
     static final int SMTP_UID = 100;
 
     static final String MEILISEARCH_DB = "/meili_data/data.ms";
+    /** Tutor's redis.conf in its environment, and where its manifest mounts it. */
+    static final String REDIS_CONF = "apps/redis/redis.conf";
+    static final String REDIS_CONFIG_DIR = "/openedx/redis/config/";
     /**
      * Meilisearch's on-disk format changes between minor versions, and a newer engine refuses an older database.
      * Its indexes are derived data: when the data was written by another major.minor than the image's, the
@@ -50,12 +58,13 @@ final class DataServices {
     private final Map<String, StatefulSet> statefulSets = new LinkedHashMap<>();
 
     /** Starts the internal services one after the other, after the storage class, in {@code order}. */
-    DataServices(PlatformScope scope, PlatformSecrets secrets, TutorManifests tutor, StartOrder order) {
+    DataServices(PlatformScope scope, PlatformSecrets secrets, TutorEnvironment environment, StartOrder order) {
+        TutorManifests tutor = TutorManifests.of(environment);
         PlatformSpec spec = scope.spec();
         var images = spec.images();
         var services = spec.services();
         if (services.redis().internal()) {
-            add(scope, redis(images.redis(), services.redis(), secrets), order);
+            add(scope, redis(scope, environment, images.redis(), services.redis(), secrets), order);
         }
         if (services.mongodb().internal()) {
             add(scope, mongodb(images.mongodb(), services.mongodb(), secrets, tutorArgs(tutor, "mongodb")), order);
@@ -100,7 +109,7 @@ final class DataServices {
                 Probes.tcp("mysql", 10, 60),
                 // mysqladmin ping succeeds once the server answers, even without credentials.
                 Probes.exec(List.of("mysqladmin", "ping", "--host=127.0.0.1", "--silent"), 10, 5, 3),
-                Probes.tcp("mysql", 20, 3), false, List.of());
+                Probes.tcp("mysql", 20, 3), false, List.of(), Optional.empty());
     }
 
     private static DataService mongodb(String image, ServiceSpec spec, PlatformSecrets secrets, List<String> args) {
@@ -110,18 +119,40 @@ final class DataServices {
                         secrets.mongodb.password().env("MONGO_INITDB_ROOT_PASSWORD")),
                 Probes.tcp("mongodb", 10, 60),
                 Probes.exec(List.of("mongosh", "--quiet", "--norc", "--eval", "db.adminCommand('ping').ok"), 30, 10, 3),
-                Probes.tcp("mongodb", 20, 3), false, List.of());
+                Probes.tcp("mongodb", 20, 3), false, List.of(), Optional.empty());
     }
 
-    private static DataService redis(String image, ServiceSpec spec, PlatformSecrets secrets) {
-        // The password goes through a file in scratch space, not the command line, where ps would show it.
-        String start = "umask 077 && printf 'requirepass %s\\n' \"$REDIS_PASSWORD\" > /tmp/redis.conf"
-                + " && exec redis-server /tmp/redis.conf --appendonly yes --dir /data";
+    /**
+     * Redis with Tutor's redis.conf (persistence, eviction policy), mounted where Tutor's manifest mounts it, plus
+     * what edxstack adds at start into a file in scratch space: the password (never on the command line, where ps
+     * would show it) and a maxmemory that fits the container (Tutor's 4gb is above its memory limit), then the
+     * data directory of the volume.
+     */
+    private static DataService redis(PlatformScope scope, TutorEnvironment tutor, String image, ServiceSpec spec,
+                                     PlatformSecrets secrets) {
+        String conf = tutor.file(REDIS_CONF);
+        String configName = "redis-config-" + PlatformSettings.sha256(Map.of("redis.conf", conf)).substring(0, 10);
+        new ConfigMap(scope.name(configName), ConfigMapArgs.builder()
+                .metadata(scope.metadata(configName, scope.labels("redis-config", "data")))
+                .immutable(true)
+                .data(Map.of("redis.conf", conf))
+                .build(), scope.options());
+        String start = "umask 077 && { cat " + REDIS_CONFIG_DIR + "redis.conf;"
+                + " printf 'requirepass %s\\nmaxmemory %s\\n' \"$REDIS_PASSWORD\" \"$REDIS_MAXMEMORY\"; } > /tmp/redis.conf"
+                + " && exec redis-server /tmp/redis.conf --dir /data";
         List<String> ping = List.of("redis-cli", "ping");
         return new DataService("redis", image, REDIS_UID, spec.port(), "/data", spec.storage(), List.of("/tmp"),
                 List.of("sh", "-c", start), List.of(),
-                List.of(secrets.redisPassword.env("REDIS_PASSWORD"), secrets.redisPassword.env("REDISCLI_AUTH")),
-                Probes.tcp("redis", 5, 60), Probes.exec(ping, 10, 5, 3), Probes.exec(ping, 20, 5, 3), false, List.of());
+                List.of(secrets.redisPassword.env("REDIS_PASSWORD"), secrets.redisPassword.env("REDISCLI_AUTH"),
+                        literal("REDIS_MAXMEMORY", redisMaxMemory(scope.spec()))),
+                Probes.tcp("redis", 5, 60), Probes.exec(ping, 10, 5, 3), Probes.exec(ping, 20, 5, 3), false, List.of(),
+                Optional.of(new DataService.MountedConfig(configName, REDIS_CONFIG_DIR)));
+    }
+
+    /** Three quarters of the container's memory limit, in bytes: Redis evicts before the kernel kills it. */
+    static String redisMaxMemory(PlatformSpec spec) {
+        BigDecimal limit = Quantity.of(ContainerSizes.of(spec, "redis").limits().memory());
+        return limit.multiply(new BigDecimal("0.75")).toBigInteger().toString();
     }
 
     private static DataService meilisearch(String image, ServiceSpec spec, PlatformSecrets secrets, boolean exposed) {
@@ -134,7 +165,7 @@ final class DataServices {
                 Probes.http("/health", "meilisearch", null, 10, 60),
                 Probes.http("/health", "meilisearch", null, 10, 3),
                 Probes.http("/health", "meilisearch", null, 20, 3), exposed,
-                List.of("sh", "-c", MEILISEARCH_FORMAT_CHECK));
+                List.of("sh", "-c", MEILISEARCH_FORMAT_CHECK), Optional.empty());
     }
 
     /**

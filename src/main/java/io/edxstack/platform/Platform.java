@@ -48,7 +48,7 @@ public final class Platform extends ComponentResource {
         // Storage class, data services, init jobs, then the web and workers: new pods start once their
         // migrations ran (on an active stack) and their data services are up.
         var order = new StartOrder(args.retainClass());
-        new DataServices(scope, secrets, TutorManifests.of(tutor), order);
+        new DataServices(scope, secrets, tutor, order);
         new InitJobs(scope, secrets, tutor, lmsPod, cmsPod, order);
         var web = new WebWorkloads(scope, tutor, lmsPod, cmsPod, order.after());
         new FrontDoor(scope, args.issuer().map(List::of).orElse(List.of()));

@@ -8,6 +8,7 @@ import com.pulumi.kubernetes.apps.v1.inputs.StatefulSetSpecArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.StatefulSetUpdateStrategyArgs;
 import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimArgs;
@@ -65,6 +66,11 @@ final class StatefulService {
             volumes.add(Hardening.scratch("scratch-" + i, "256Mi"));
             mounts.add(Hardening.mount("scratch-" + i, service.scratchPaths().get(i), false));
         }
+        service.config().ifPresent(config -> {
+            volumes.add(VolumeArgs.builder().name("config")
+                    .configMap(ConfigMapVolumeSourceArgs.builder().name(config.configMapName()).build()).build());
+            mounts.add(Hardening.mount("config", config.mountPath(), true));
+        });
         var container = ContainerArgs.builder()
                 .name(name)
                 .image(service.image())
