@@ -31,7 +31,7 @@ public final class ImportTutorCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "config.yml", description = "Tutor's config.yml ($(tutor config printroot)/config.yml).")
     Path config;
 
-    @Option(names = "--settings-merge", paramLabel = "FILE", description = "JSON {\"lms\": {...}, \"cms\": {...}} of Django settings to merge over the rendered ones.")
+    @Option(names = "--settings-merge", paramLabel = "FILE", description = "JSON of Django settings to merge over the rendered ones: {\"lms\": {...}, \"cms\": {...}}, or one flat object for both.")
     Path settingsMerge;
 
     @Option(names = "--platform", required = true, paramLabel = "NAME", description = "Platform (and namespace) name.")

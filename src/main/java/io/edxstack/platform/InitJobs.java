@@ -1,6 +1,7 @@
 package io.edxstack.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.pulumi.kubernetes.batch.v1.Job;
 import com.pulumi.kubernetes.batch.v1.JobArgs;
 import com.pulumi.kubernetes.batch.v1.inputs.JobSpecArgs;
@@ -11,11 +12,13 @@ import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.Resource;
 import io.edxstack.config.PlatformSpec;
+import io.edxstack.tutorenv.TutorEnvironment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 
 /**
@@ -31,6 +34,9 @@ import java.util.Map;
 final class InitJobs {
     /** Pulumi waits this long for a Job to complete (its default of 10 minutes is short for migrations). */
     static final int TIMEOUT_SECONDS = 7200;
+
+    private static final JsonMapper JSON = io.edxstack.config.Mappers.json().build();
+    private static final Pattern PLACEHOLDER = Pattern.compile("@@([A-Z][A-Z0-9_]*)@@");
 
     private final List<Job> jobs = new ArrayList<>();
 
@@ -54,7 +60,8 @@ final class InitJobs {
     }
 
     /** Each Job waits for the step before it in {@code order}: the data services, then the previous Job. */
-    InitJobs(PlatformScope scope, PlatformSecrets secrets, OpenedxPod lms, OpenedxPod cms, StartOrder order) {
+    InitJobs(PlatformScope scope, PlatformSecrets secrets, TutorEnvironment tutor, OpenedxPod lms, OpenedxPod cms,
+             StartOrder order) {
         if (!scope.active()) {
             return;
         }
@@ -72,18 +79,31 @@ final class InitJobs {
             order.then(job(scope, "meilisearch-init", spec.images().openedx(), OpenedxPod.APP_UID, null,
                     InitScripts.MEILISEARCH, List.of(
                             Env.of("MEILISEARCH_URL", endpoints.meilisearchUrl()),
-                            Env.of("MEILISEARCH_INDEX_PREFIX", DjangoSettings.MEILISEARCH_INDEX_PREFIX),
+                            Env.of("MEILISEARCH_INDEX_PREFIX", TutorConfigs.MEILISEARCH_INDEX_PREFIX),
                             Env.of("MEILISEARCH_MASTER_KEY", secrets.meilisearchMasterKey),
-                            Env.of("MEILISEARCH_API_KEY_UID", secrets.meilisearchApiKeyUid)), order.after()));
+                            Env.of("MEILISEARCH_API_KEY_UID", secrets.meilisearchApiKeyUid),
+                            // A new Meilisearch may start on an empty database: recreate the key.
+                            Env.of("EDXSTACK_MEILISEARCH_IMAGE", spec.images().meilisearch())), order.after()));
         }
-        String cmsRoot = DjangoSettings.url(spec, spec.hosts().cms());
-        order.then(job(scope, "lms-init", spec.images().openedx(), OpenedxPod.APP_UID, lms, InitScripts.LMS,
-                List.of(Env.of("CMS_ROOT_URL", cmsRoot)), order.after()));
-        order.then(job(scope, "cms-init", spec.images().openedx(), OpenedxPod.APP_UID, cms, InitScripts.CMS,
-                List.of(), order.after()));
-        if (spec.hasMfe()) {
-            order.then(job(scope, "mfe-init", spec.images().openedx(), OpenedxPod.APP_UID, lms, InitScripts.MFE,
-                    List.of(), order.after()));
+        // Tutor's own init tasks, rendered for this platform, in Tutor's order: the LMS's, the CMS's, then each
+        // plugin's (tutor-mfe: its waffle flags). mysql and meilisearch are edxstack's jobs above.
+        List<String> apps = new ArrayList<>(List.of("lms", "cms"));
+        apps.addAll(tutor.plugins());
+        for (String app : apps) {
+            List<TutorEnvironment.InitTask> tasks = tutor.initTasks().stream().filter(t -> t.app().equals(app)).toList();
+            if (tasks.isEmpty()) {
+                continue;
+            }
+            OpenedxPod pod = tasks.get(0).service().equals("cms") ? cms : lms;
+            String script = tutorScript(tasks);
+            List<Env> env = new ArrayList<>();
+            for (String variable : PlatformSettings.placeholders(Map.of("script", script))) {
+                env.add(Env.of(variable, lms.secretRef(variable)));
+            }
+            // A new Meilisearch (its on-disk format changes between minor versions) re-runs the indexing tasks.
+            env.add(Env.of("EDXSTACK_MEILISEARCH_IMAGE", spec.images().meilisearch()));
+            order.then(job(scope, app + "-init", spec.images().openedx(), OpenedxPod.APP_UID, pod,
+                    PLACEHOLDER.matcher(script).replaceAll("\"\\${$1}\""), env, order.after()));
         }
         if (spec.admin().isPresent()) {
             order.then(job(scope, "admin-init", spec.images().openedx(), OpenedxPod.APP_UID, lms, InitScripts.ADMIN, List.of(
@@ -91,6 +111,15 @@ final class InitJobs {
                     Env.of("ADMIN_EMAIL", new SecretRef(PlatformSecrets.ADMIN, "email")),
                     Env.of("ADMIN_PASSWORD", secrets.adminPassword)), order.after()));
         }
+    }
+
+    /** Tutor's tasks of one app as one script: each in a subshell (a task may exit), the whole under sh -e. */
+    static String tutorScript(List<TutorEnvironment.InitTask> tasks) {
+        StringBuilder script = new StringBuilder("set -e\n");
+        for (TutorEnvironment.InitTask task : tasks) {
+            script.append("(\n").append(task.script().strip()).append("\n)\n");
+        }
+        return script.toString();
     }
 
     /** The Jobs the Deployments wait for; empty on a standby stack. */
@@ -112,9 +141,9 @@ final class InitJobs {
                 .securityContext(Hardening.container(true))
                 .resources(Hardening.resources(size));
         ContainerArgs built = container.imagePullPolicy("IfNotPresent").command(List.of("sh", "-c", script)).build();
-        String settingsHash = openedx != null ? openedx.settings().hash() : "";
+        String settingsHash = openedx != null ? openedx.settings().hash : "";
         String jobName = name + "-" + hash(image, script, settingsHash, env);
-        PodSpecArgs.Builder pod = openedx != null ? openedx.podSpec(List.of(built)) : PodSpecArgs.builder()
+        PodSpecArgs.Builder pod = openedx != null ? openedx.podSpec(List.of(built), size) : PodSpecArgs.builder()
                 .securityContext(Hardening.pod(uid))
                 .automountServiceAccountToken(false)
                 .enableServiceLinks(false)
@@ -147,7 +176,7 @@ final class InitJobs {
         key.put("settings", settingsHash);
         key.put("env", env.stream().map(Env::describe).toList());
         try {
-            return PlatformSettings.sha256(Map.of("job", DjangoSettings.JSON.writeValueAsString(key))).substring(0, 10);
+            return PlatformSettings.sha256(Map.of("job", JSON.writeValueAsString(key))).substring(0, 10);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot hash a job spec", e);
         }

@@ -1,8 +1,10 @@
 package io.edxstack.platform;
 
 /**
- * The init steps of Tutor (its {@code jobs/init/*.sh}), as constant shell: values arrive through the
- * environment (credentials from Secrets), never by formatting them into the script.
+ * edxstack's own init steps, as constant shell: the database and user of the platform's MySQL (Tutor's passes the
+ * root password on the command line), the Meilisearch API key from its derived uid, and the optional superuser.
+ * Values arrive through the environment (credentials from Secrets), never by formatting them into the script. The
+ * LMS, CMS and plugin steps are Tutor's own rendered tasks (see InitJobs).
  */
 final class InitScripts {
     /** Database and user of the platform; the password goes in on standard input, not the command line. */
@@ -31,27 +33,6 @@ final class InitScripts {
                                    "actions": ["*"], "indexes": [os.environ["MEILISEARCH_INDEX_PREFIX"] + "*"],
                                    "expiresAt": None})
             PY
-            """;
-
-    static final String LMS = """
-            set -e
-            ./manage.py lms migrate --noinput
-            ./manage.py lms manage_user cms cms@openedx --unusable-password
-            ./manage.py lms create_dot_application --grant-type authorization-code \\
-              --redirect-uris "$CMS_ROOT_URL/complete/edx-oauth2/" --client-id cms-sso \\
-              --client-secret "$EDXSTACK_CMS_OAUTH2_SECRET" --scopes user_id --skip-authorization --update cms-sso cms
-            """;
-
-    static final String CMS = """
-            set -e
-            ./manage.py cms migrate --noinput
-            """;
-
-    static final String MFE = """
-            set -e
-            ./manage.py lms waffle_flag --create --everyone account.redirect_to_microfrontend
-            ./manage.py lms waffle_flag --create --everyone learner_profile.redirect_to_microfrontend
-            ./manage.py lms waffle_flag --create --everyone learner_home_mfe.enabled
             """;
 
     static final String ADMIN = """

@@ -41,18 +41,19 @@ public final class Platform extends ComponentResource {
 
         var scope = new PlatformScope(spec, args.stack(), namespace, this);
         var secrets = new PlatformSecrets(scope);
-        var settings = new PlatformSettings(scope);
-        var lmsPod = new OpenedxPod(scope, secrets, settings.lms);
-        var cmsPod = new OpenedxPod(scope, secrets, settings.cms);
+        var tutor = TutorConfigs.environment(spec, args.stack());
+        var settings = new PlatformSettings(scope, tutor);
+        var lmsPod = new OpenedxPod(scope, secrets, settings, "lms");
+        var cmsPod = new OpenedxPod(scope, secrets, settings, "cms");
         // Storage class, data services, init jobs, then the web and workers: new pods start once their
         // migrations ran (on an active stack) and their data services are up.
         // Every workload reads Secrets: the chain starts once the ones this stack writes exist.
         List<com.pulumi.resources.Resource> first = new ArrayList<>(args.retainClass().stream().toList());
         first.addAll(secrets.created());
         var order = new StartOrder(first);
-        new DataServices(scope, secrets, order);
-        new InitJobs(scope, secrets, lmsPod, cmsPod, order);
-        var web = new WebWorkloads(scope, lmsPod, cmsPod, order.after());
+        new DataServices(scope, secrets, tutor, order);
+        new InitJobs(scope, secrets, tutor, lmsPod, cmsPod, order);
+        var web = new WebWorkloads(scope, tutor, lmsPod, cmsPod, order.after());
         new FrontDoor(scope, args.issuer().map(List::of).orElse(List.of()));
         Autoscaling.autoscaler(scope, "lms", spec.sizing().lms(), web.lms);
         Autoscaling.autoscaler(scope, "cms", spec.sizing().cms(), web.cms);

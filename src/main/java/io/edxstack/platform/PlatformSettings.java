@@ -1,13 +1,8 @@
 package io.edxstack.platform;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
-import io.edxstack.config.PlatformSpec;
+import io.edxstack.tutorenv.TutorEnvironment;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,78 +12,76 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The LMS and CMS settings as ConfigMaps named by their content's hash ({@code lms-settings-<hash>}): a
- * settings change is a new ConfigMap, so the Deployments' pod templates change and the pods roll, and
- * the old ConfigMap stays until the rollout is done. Immutable, since a name never gets new content.
+ * The Open edX settings of a platform as Tutor renders them (LMS and CMS {@code production.py} and the rest of
+ * Tutor's settings folders, {@code lms.env.yml}/{@code cms.env.yml}, {@code uwsgi.ini}), in one ConfigMap named
+ * by its content's hash ({@code openedx-settings-<hash>}): a settings change is a new ConfigMap, so pod templates
+ * change, pods roll and init Jobs get new names. Immutable, since a name never gets new content. Secrets are
+ * {@code @@NAME@@} placeholders, filled when a pod starts by {@code edxstack_fill.py}.
  */
 final class PlatformSettings {
-    /** Where the settings and the settings module are mounted; on PYTHONPATH. */
-    static final String MOUNT = "/openedx/edxstack";
-    private static final YAMLMapper YAML = io.edxstack.config.Mappers.yaml()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
-    private static final String COMMON_MODULE = "edxstack_common.py";
-    /** The settings modules: constant Python shipped in the jar, read once. */
-    private static final Map<String, String> MODULES = Map.of(
-            COMMON_MODULE, resource(COMMON_MODULE),
-            "edxstack_lms.py", resource("edxstack_lms.py"),
-            "edxstack_cms.py", resource("edxstack_cms.py"));
+    /** Where the ConfigMap is mounted in the init container that fills it. */
+    static final String TEMPLATES = "/openedx/edxstack";
+    /** Where the filled files land (an in-memory emptyDir), one folder per mount. */
+    static final String RENDERED = "/openedx/rendered";
+    static final String FILL_SCRIPT = "edxstack_fill.py";
+    static final String UWSGI = "uwsgi.ini";
+    private static final String FILL = resource(FILL_SCRIPT);
+    private static final Pattern PLACEHOLDER = Pattern.compile("@@([A-Z][A-Z0-9_]*)@@");
+    private static final String SETTINGS = "apps/openedx/settings/";
+    private static final String CONFIG = "apps/openedx/config/";
 
-    final Service lms;
-    final Service cms;
+    final String configMapName;
+    final String hash;
+    /** The variables the settings' placeholders name: what the filling init container must be given. */
+    final Set<String> placeholders;
+    final ConfigMap configMap;
 
-    /** One service's settings: the ConfigMap, its name and the hash that named it. */
-    record Service(String variant, String configMapName, String hash, ConfigMap configMap) {
-        String settingsFile() {
-            return MOUNT + "/" + variant + ".yml";
-        }
-
-        String settingsModule() {
-            return "edxstack_" + variant;
-        }
-    }
-
-    PlatformSettings(PlatformScope scope) {
-        PlatformSpec spec = scope.spec();
-        ServiceEndpoints endpoints = ServiceEndpoints.of(spec);
-        var media = scope.stack().workloads().media();
-        lms = service(scope, "lms", DjangoSettings.lms(spec, endpoints, media));
-        cms = service(scope, "cms", DjangoSettings.cms(spec, endpoints, media));
-    }
-
-    /** The merged settings of one service as the ConfigMap holds them; public for tests and reviews. */
-    static ObjectNode merged(PlatformSpec spec, String variant, ObjectNode rendered) {
-        var overrides = spec.settingsOverrides().get(variant);
-        return overrides instanceof ObjectNode overlay ? JsonMerge.merge(rendered, overlay) : rendered;
-    }
-
-    private static Service service(PlatformScope scope, String variant, ObjectNode rendered) {
-        Map<String, String> data = new TreeMap<>();
-        data.put(variant + ".yml", yaml(merged(scope.spec(), variant, rendered)));
-        data.put(COMMON_MODULE, MODULES.get(COMMON_MODULE));
-        data.put("edxstack_" + variant + ".py", MODULES.get("edxstack_" + variant + ".py"));
-        String hash = sha256(data).substring(0, 10);
-        String name = variant + "-settings-" + hash;
-        var configMap = new ConfigMap(scope.name(name), ConfigMapArgs.builder()
-                .metadata(scope.metadata(name, scope.labels(variant + "-settings", "settings")))
+    PlatformSettings(PlatformScope scope, TutorEnvironment tutor) {
+        Map<String, String> data = data(tutor);
+        this.hash = sha256(data).substring(0, 10);
+        this.configMapName = "openedx-settings-" + hash;
+        this.placeholders = placeholders(data);
+        this.configMap = new ConfigMap(scope.name(configMapName), ConfigMapArgs.builder()
+                .metadata(scope.metadata(configMapName, scope.labels("openedx-settings", "settings")))
                 .immutable(true)
                 .data(data)
                 .build(), scope.options());
-        return new Service(variant, name, hash, configMap);
     }
 
-    static String yaml(ObjectNode settings) {
-        try {
-            return YAML.writeValueAsString(YAML.convertValue(settings, TreeMap.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write settings as YAML", e);
-        }
+    /** The ConfigMap's files: {@code lms.<file>}, {@code cms.<file>}, {@code config.<file>}, uwsgi.ini, the filler. */
+    static Map<String, String> data(TutorEnvironment tutor) {
+        Map<String, String> data = new TreeMap<>();
+        tutor.files().forEach((path, text) -> {
+            if (path.startsWith(SETTINGS + "lms/") || path.startsWith(SETTINGS + "cms/")) {
+                String rest = path.substring(SETTINGS.length());
+                data.put(rest.replace('/', '.'), text);
+            } else if (path.startsWith(CONFIG) && path.indexOf('/', CONFIG.length()) < 0) {
+                data.put("config." + path.substring(CONFIG.length()), text);
+            }
+        });
+        data.put(UWSGI, tutor.file("apps/openedx/" + UWSGI));
+        data.put(FILL_SCRIPT, FILL);
+        return data;
+    }
+
+    static Set<String> placeholders(Map<String, String> data) {
+        Set<String> names = new TreeSet<>();
+        data.forEach((key, text) -> {
+            if (!key.equals(FILL_SCRIPT)) {
+                Matcher matcher = PLACEHOLDER.matcher(text);
+                while (matcher.find()) {
+                    names.add(matcher.group(1));
+                }
+            }
+        });
+        return names;
     }
 
     /** SHA-256 over the ConfigMap's files in key order: the same content always gives the same name. */
@@ -107,7 +100,7 @@ final class PlatformSettings {
         }
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = PlatformSettings.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("the jar lacks " + name + ", perhaps rebuild it with mvn package");

@@ -8,6 +8,7 @@ import com.pulumi.kubernetes.apps.v1.inputs.StatefulSetSpecArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.StatefulSetUpdateStrategyArgs;
 import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimArgs;
@@ -65,6 +66,11 @@ final class StatefulService {
             volumes.add(Hardening.scratch("scratch-" + i, "256Mi"));
             mounts.add(Hardening.mount("scratch-" + i, service.scratchPaths().get(i), false));
         }
+        service.config().ifPresent(config -> {
+            volumes.add(VolumeArgs.builder().name("config")
+                    .configMap(ConfigMapVolumeSourceArgs.builder().name(config.configMapName()).build()).build());
+            mounts.add(Hardening.mount("config", config.mountPath(), true));
+        });
         var container = ContainerArgs.builder()
                 .name(name)
                 .image(service.image())
@@ -83,6 +89,26 @@ final class StatefulService {
         if (!service.args().isEmpty()) {
             container.args(service.args());
         }
+        var pod = PodSpecArgs.builder()
+                .securityContext(Hardening.pod(service.uid()))
+                .automountServiceAccountToken(false)
+                .enableServiceLinks(false)
+                .terminationGracePeriodSeconds(120)
+                .containers(container.build())
+                .volumes(volumes);
+        if (!service.prepare().isEmpty()) {
+            pod.initContainers(ContainerArgs.builder()
+                    .name("prepare")
+                    .image(service.image())
+                    .imagePullPolicy("IfNotPresent")
+                    .command(service.prepare())
+                    // The literal settings only: the preparing step gets no secret.
+                    .env(service.env().stream().filter(e -> e.value().isPresent()).toList())
+                    .volumeMounts(mounts)
+                    .securityContext(Hardening.container(true))
+                    .resources(Hardening.resources(ContainerSizes.of(scope.spec(), name)))
+                    .build());
+        }
         var spec = StatefulSetSpecArgs.builder()
                 .serviceName(name)
                 // Restores land here on a standby stack too: data services run in both roles.
@@ -94,14 +120,7 @@ final class StatefulService {
                 .selector(LabelSelectorArgs.builder().matchLabels(selector).build())
                 .template(PodTemplateSpecArgs.builder()
                         .metadata(ObjectMetaArgs.builder().labels(podLabels).build())
-                        .spec(PodSpecArgs.builder()
-                                .securityContext(Hardening.pod(service.uid()))
-                                .automountServiceAccountToken(false)
-                                .enableServiceLinks(false)
-                                .terminationGracePeriodSeconds(120)
-                                .containers(container.build())
-                                .volumes(volumes)
-                                .build())
+                        .spec(pod.build())
                         .build())
                 .volumeClaimTemplates(PersistentVolumeClaimArgs.builder()
                         .metadata(ObjectMetaArgs.builder().name(DATA_VOLUME).labels(labels).build())

@@ -1,6 +1,11 @@
 package io.edxstack.platform;
 
 import com.pulumi.kubernetes.apps.v1.Deployment;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
+import io.edxstack.tutorenv.TutorEnvironment;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.resources.Resource;
@@ -9,6 +14,7 @@ import io.edxstack.config.PlatformSpec.Replicas;
 import io.edxstack.config.StackConfig.FrontDoorMode;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +24,9 @@ import java.util.Optional;
 final class WebWorkloads {
     static final int UWSGI_PORT = 8000;
     static final int MFE_PORT = 8002;
+    /** tutor-mfe's Caddyfile in Tutor's environment, and where its manifest mounts it (Caddy's default config). */
+    static final String MFE_CADDYFILE = "plugins/mfe/apps/mfe/Caddyfile";
+    static final String MFE_CADDY_DIR = "/etc/caddy/";
 
     final Deployment lms;
     final Deployment cms;
@@ -25,15 +34,17 @@ final class WebWorkloads {
     final Deployment cmsWorker;
     final Optional<Deployment> mfe;
 
-    WebWorkloads(PlatformScope scope, OpenedxPod lmsPod, OpenedxPod cmsPod, List<Resource> dependsOn) {
+    WebWorkloads(PlatformScope scope, TutorEnvironment tutor, OpenedxPod lmsPod, OpenedxPod cmsPod,
+                 List<Resource> dependsOn) {
         PlatformSpec spec = scope.spec();
         var sizing = spec.sizing();
         boolean exposed = scope.stack().workloads().frontDoor().mode() == FrontDoorMode.INGRESS;
-        lms = web(scope, lmsPod, "lms", spec.hosts().lms(), sizing.lms(), exposed, dependsOn);
-        cms = web(scope, cmsPod, "cms", spec.hosts().cms(), sizing.cms(), exposed, dependsOn);
-        lmsWorker = worker(scope, lmsPod, "lms-worker", "lmsWorker", sizing.lmsWorker(), "edx.cms.core.default", dependsOn);
-        cmsWorker = worker(scope, cmsPod, "cms-worker", "cmsWorker", sizing.cmsWorker(), "edx.lms.core.default", dependsOn);
-        mfe = spec.hasMfe() ? Optional.of(mfe(scope, exposed)) : Optional.empty();
+        var manifests = TutorManifests.of(tutor);
+        lms = web(scope, manifests, lmsPod, "lms", spec.hosts().lms(), sizing.lms(), exposed, dependsOn);
+        cms = web(scope, manifests, cmsPod, "cms", spec.hosts().cms(), sizing.cms(), exposed, dependsOn);
+        lmsWorker = worker(scope, manifests, lmsPod, "lms-worker", "lmsWorker", sizing.lmsWorker(), dependsOn);
+        cmsWorker = worker(scope, manifests, cmsPod, "cms-worker", "cmsWorker", sizing.cmsWorker(), dependsOn);
+        mfe = spec.hasMfe() ? Optional.of(mfe(scope, tutor, exposed)) : Optional.empty();
         Workloads.service(scope, "lms", "web", UWSGI_PORT, "http");
         Workloads.service(scope, "cms", "web", UWSGI_PORT, "http");
         mfe.ifPresent(m -> Workloads.service(scope, "mfe", "web", MFE_PORT, "http"));
@@ -47,11 +58,17 @@ final class WebWorkloads {
         return autoscalable && replicas.autoscaled() ? Optional.empty() : Optional.of(replicas.replicas());
     }
 
-    private static Deployment web(PlatformScope scope, OpenedxPod pod, String name, String host, Replicas replicas,
-                                  boolean exposed, List<Resource> dependsOn) {
-        ContainerArgs container = pod.container(name, ContainerSizes.of(scope.spec(), name),
-                        List.of(OpenedxPod.literal("UWSGI_WORKERS", "2")))
-                .command(List.of("uwsgi", "uwsgi.ini"))
+    private static Deployment web(PlatformScope scope, TutorManifests manifests, OpenedxPod pod, String name,
+                                  String host, Replicas replicas, boolean exposed, List<Resource> dependsOn) {
+        String workers = "";
+        for (var env : manifests.container("Deployment", name).path("env")) {
+            if ("UWSGI_WORKERS".equals(env.path("name").asText())) {
+                workers = env.path("value").asText();
+            }
+        }
+        var size = ContainerSizes.of(scope.spec(), name);
+        ContainerArgs container = pod.container(name, size,
+                        List.of(OpenedxPod.literal("UWSGI_WORKERS", workers)))
                 .ports(ContainerPortArgs.builder().name("http").containerPort(UWSGI_PORT).protocol("TCP").build())
                 // Importing edx-platform takes a while: up to 10 minutes before liveness applies.
                 .startupProbe(Probes.tcp("http", 10, 60))
@@ -59,39 +76,49 @@ final class WebWorkloads {
                 .livenessProbe(Probes.tcp("http", 20, 3))
                 .build();
         return Workloads.deployment(scope, name, "web", replicas(scope, replicas, true), exposed,
-                pod.podSpec(List.of(container)).terminationGracePeriodSeconds(60), dependsOn);
+                pod.podSpec(List.of(container), size).terminationGracePeriodSeconds(60), dependsOn);
     }
 
-    /** Celery as Tutor runs it; each worker skips the other service's queue. */
-    private static Deployment worker(PlatformScope scope, OpenedxPod pod, String name, String sizeKey,
-                                     Replicas replicas, String otherQueue, List<Resource> dependsOn) {
+    /** Celery with the arguments of Tutor's manifest for this worker (its queues, prefetch, no gossip or mingle). */
+    private static Deployment worker(PlatformScope scope, TutorManifests manifests, OpenedxPod pod, String name,
+                                     String sizeKey, Replicas replicas, List<Resource> dependsOn) {
         String app = pod.variant() + ".celery";
         String nodeName = "edx." + pod.variant() + ".core.default";
         List<String> ping = List.of("sh", "-c",
                 "exec celery --app=" + app + " inspect ping --timeout 20 --destination celery@" + nodeName + ".$HOSTNAME");
-        ContainerArgs container = pod.container(name, ContainerSizes.of(scope.spec(), sizeKey), List.of())
-                .command(List.of("celery", "--app=" + app, "worker", "--loglevel=info",
-                        "--hostname=" + nodeName + ".%h", "--max-tasks-per-child=100",
-                        "--exclude-queues=" + otherQueue))
+        var size = ContainerSizes.of(scope.spec(), sizeKey);
+        ContainerArgs container = pod.container(name, size, List.of())
+                .args(TutorManifests.strings(manifests.container("Deployment", name).path("args")))
                 .startupProbe(Probes.exec(ping, 15, 60, 40))
                 .readinessProbe(Probes.exec(ping, 120, 60, 3))
                 .livenessProbe(Probes.exec(ping, 120, 60, 3))
                 .build();
         // Long grace: a worker finishes its current task before it stops.
         return Workloads.deployment(scope, name, "worker", replicas(scope, replicas, false), false,
-                pod.podSpec(List.of(container)).terminationGracePeriodSeconds(300), dependsOn);
+                pod.podSpec(List.of(container), size).terminationGracePeriodSeconds(300), dependsOn);
     }
 
-    /** Tutor's MFE image: Caddy serving the built micro-frontends on port 8002. */
-    private static Deployment mfe(PlatformScope scope, boolean exposed) {
+    /**
+     * Tutor's MFE image: Caddy serving the built micro-frontends on port 8002 with tutor-mfe's Caddyfile (the image
+     * ships none), mounted where tutor-mfe's manifest mounts it; named by its content, so a change rolls the pods.
+     */
+    private static Deployment mfe(PlatformScope scope, TutorEnvironment tutor, boolean exposed) {
         PlatformSpec spec = scope.spec();
+        String caddyfile = tutor.file(MFE_CADDYFILE);
+        String configName = "mfe-caddy-config-" + PlatformSettings.sha256(Map.of("Caddyfile", caddyfile)).substring(0, 10);
+        new ConfigMap(scope.name(configName), ConfigMapArgs.builder()
+                .metadata(scope.metadata(configName, scope.labels("mfe-caddy-config", "web")))
+                .immutable(true)
+                .data(Map.of("Caddyfile", caddyfile))
+                .build(), scope.options());
         ContainerArgs container = ContainerArgs.builder()
                 .name("mfe")
                 .image(spec.images().mfe().orElseThrow())
                 .imagePullPolicy("IfNotPresent")
                 .ports(ContainerPortArgs.builder().name("http").containerPort(MFE_PORT).protocol("TCP").build())
                 .env(OpenedxPod.literal("XDG_DATA_HOME", "/data"), OpenedxPod.literal("XDG_CONFIG_HOME", "/config"))
-                .volumeMounts(Hardening.mount("data", "/data", false), Hardening.mount("config", "/config", false))
+                .volumeMounts(Hardening.mount("caddy-config", MFE_CADDY_DIR, true),
+                        Hardening.mount("data", "/data", false), Hardening.mount("config", "/config", false))
                 .securityContext(Hardening.container(true))
                 .resources(Hardening.resources(ContainerSizes.of(spec, "mfe")))
                 .startupProbe(Probes.tcp("http", 5, 24))
@@ -103,7 +130,9 @@ final class WebWorkloads {
                 .automountServiceAccountToken(false)
                 .enableServiceLinks(false)
                 .containers(container)
-                .volumes(Hardening.scratch("data", "64Mi"), Hardening.scratch("config", "16Mi"));
+                .volumes(VolumeArgs.builder().name("caddy-config")
+                                .configMap(ConfigMapVolumeSourceArgs.builder().name(configName).build()).build(),
+                        Hardening.scratch("data", "64Mi"), Hardening.scratch("config", "16Mi"));
         return Workloads.deployment(scope, "mfe", "web", replicas(scope, spec.sizing().mfe(), false), exposed, pod,
                 List.of());
     }

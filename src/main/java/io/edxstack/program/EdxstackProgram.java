@@ -29,6 +29,7 @@ import io.edxstack.openstack.OpenStackProviderArgs;
 import io.edxstack.platform.CertManager;
 import io.edxstack.platform.Platform;
 import io.edxstack.platform.PlatformArgs;
+import io.edxstack.platform.TutorConfigs;
 import io.edxstack.render.Renderer;
 import io.edxstack.render.StackValidation;
 import io.edxstack.storage.CinderStorage;
@@ -106,6 +107,8 @@ public final class EdxstackProgram {
         var storage = new CinderStorage(stack + "-storage", config.storage(), onCluster);
         var backupStorage = new BackupStorage(stack + "-backup", config.backup(), config.region(), onOpenStack);
         var certManager = new CertManager(stack + "-cert-manager", config, onCluster);
+        // Every platform's Open edX configuration by the pinned Tutor, in one Python process (cache misses only).
+        TutorConfigs.prepare(inputs.platforms(), config);
         List<Platform> platforms = new ArrayList<>();
         for (PlatformSpec spec : inputs.platforms()) {
             // Each platform's data services wait for the retain class, its Certificate for the issuer.

@@ -1,6 +1,7 @@
 package io.edxstack.tutor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,8 +81,30 @@ public final class TutorImport {
                 keys.notMapped.put(key, "unknown to edxstack, perhaps a plugin setting or a settings.json entry");
             }
         }
-        Optional<Map<String, Object>> overrides = settingsMerge.map(json -> DjangoJson.toMap(json));
+        Optional<Map<String, Object>> overrides = settingsMerge.map(json -> DjangoJson.toMap(split(json)));
         return new ImportReport(yaml, overrides, keys.mapped, keys.notMapped, keys.secrets, keys.instructions);
+    }
+
+    /**
+     * settings_merge.json as teams write it: split ({"lms": {...}, "cms": {...}}) is kept; a flat block of settings
+     * (what Tutor-to-Kubernetes workflows keep next to config.yml) is merged into both services.
+     */
+    static JsonNode split(JsonNode merge) {
+        if (!merge.isObject() || merge.isEmpty()) {
+            return merge;
+        }
+        boolean split = true;
+        for (var names = merge.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            split &= (name.equals("lms") || name.equals("cms")) && merge.get(name).isObject();
+        }
+        if (split) {
+            return merge;
+        }
+        ObjectNode both = DjangoJson.JSON.createObjectNode();
+        both.set("lms", merge.deepCopy());
+        both.set("cms", merge.deepCopy());
+        return both;
     }
 
     private Map<String, Object> hosts() {

@@ -37,8 +37,8 @@ class ActivePlatformRenderTest {
         assertNull(labels.get(PlatformLabels.EXPOSED), "in Caddy mode only Caddy is exposed");
         assertNull(at(lms, "spec.replicas"), "the autoscaler owns the replica count");
         Map<String, Object> container = container(lms, "lms");
-        assertEquals("localhost:5000/openedx/openedx:21.0.1", container.get("image"));
-        assertEquals(List.of("uwsgi", "uwsgi.ini"), container.get("command"));
+        assertEquals("localhost:5000/overhangio/openedx:22.0.3", container.get("image"));
+        assertNull(container.get("command"), "the image's own command, as Tutor's manifests: uwsgi /openedx/uwsgi.ini");
         assertEquals(8000L, at(container, "ports[0].containerPort"));
         assertEquals("/heartbeat", at(container, "readinessProbe.httpGet.path"));
         assertEquals("learn.demo.example.org", at(container, "readinessProbe.httpGet.httpHeaders[0].value"));
@@ -48,22 +48,25 @@ class ActivePlatformRenderTest {
         assertEquals(Map.of("cpu", "2", "memory", "2Gi"), at(container, "resources.limits"));
         assertEquals(true, at(container, "securityContext.readOnlyRootFilesystem"));
         assertEquals(List.of("ALL"), at(container, "securityContext.capabilities.drop"));
-        assertEquals("edxstack_lms", env(container, "DJANGO_SETTINGS_MODULE").get("value"));
-        assertEquals("/openedx/edxstack/lms.yml", env(container, "LMS_CFG").get("value"));
+        assertEquals("lms.envs.tutor.production", env(container, "DJANGO_SETTINGS_MODULE").get("value"));
+        assertTrue(list(container, "env").stream().noneMatch(e -> at(e, "valueFrom") != null),
+                "no secret in the main container's environment: the filled settings hold them");
+        Map<String, Object> filler = settingsFiller(lms);
         assertEquals(Map.of("name", "openedx-secrets", "key", "SECRET_KEY"),
-                at(env(container, "EDXSTACK_SECRET_KEY"), "valueFrom.secretKeyRef"));
+                at(env(filler, "EDXSTACK_SECRET_KEY"), "valueFrom.secretKeyRef"));
         assertEquals(Map.of("name", "mysql-credentials", "key", "password"),
-                at(env(container, "EDXSTACK_MYSQL_PASSWORD"), "valueFrom.secretKeyRef"));
+                at(env(filler, "EDXSTACK_MYSQL_PASSWORD"), "valueFrom.secretKeyRef"));
         assertEquals(Map.of("name", "media-s3-credentials", "key", "AWS_SECRET_ACCESS_KEY"),
-                at(env(container, "AWS_SECRET_ACCESS_KEY"), "valueFrom.secretKeyRef"));
+                at(env(filler, "AWS_SECRET_ACCESS_KEY"), "valueFrom.secretKeyRef"));
         // No kept Tutor key: the pods derive the platform's JWT signing key from a seed in the Secret.
         assertEquals(Map.of("name", "openedx-secrets", "key", "JWT_SIGNING_SEED"),
-                at(env(container, "EDXSTACK_JWT_SIGNING_SEED"), "valueFrom.secretKeyRef"));
-        assertTrue(list(container, "env").stream().noneMatch(e -> "EDXSTACK_JWT_PRIVATE_KEY".equals(at(e, "name"))));
+                at(env(filler, "EDXSTACK_JWT_SIGNING_SEED"), "valueFrom.secretKeyRef"));
+        assertTrue(list(filler, "env").stream().noneMatch(e -> "EDXSTACK_JWT_PRIVATE_KEY".equals(at(e, "name"))));
         String settingsMap = (String) at(podSpec(lms), "volumes[0].configMap.name");
-        assertTrue(settingsMap.matches("lms-settings-[0-9a-f]{10}"), settingsMap);
+        assertTrue(settingsMap.matches("openedx-settings-[0-9a-f]{10}"), settingsMap);
         state.get(CONFIG_MAP, "demo-" + settingsMap);
-        assertEquals(List.of("/openedx/edxstack", "/tmp", "/openedx/data"),
+        assertEquals(List.of("/openedx/edx-platform/lms/envs/tutor/", "/openedx/edx-platform/cms/envs/tutor/",
+                        "/openedx/config", "/openedx/uwsgi.ini", "/tmp", "/openedx/data", "/openedx/media"),
                 list(container, "volumeMounts").stream().map(m -> at(m, "mountPath")).toList());
         Map<String, Object> pod = podSpec(lms);
         assertEquals(1000L, at(pod, "securityContext.runAsUser"));
@@ -79,19 +82,21 @@ class ActivePlatformRenderTest {
         RenderedResource worker = state.get(DEPLOYMENT, "demo-cms-worker");
         assertEquals(1L, at(worker, "spec.replicas"));
         Map<String, Object> container = container(worker, "cms-worker");
+        // Tutor's arguments (its manifest), which the liveness probe's node name follows.
         assertEquals(List.of("celery", "--app=cms.celery", "worker", "--loglevel=info",
-                "--hostname=edx.cms.core.default.%h", "--max-tasks-per-child=100",
-                "--exclude-queues=edx.lms.core.default"), container.get("command"));
-        assertEquals("edxstack_cms", env(container, "DJANGO_SETTINGS_MODULE").get("value"));
+                "--hostname=edx.cms.core.default.%h", "--queues=edx.cms.core.default,edx.cms.core.high,edx.cms.core.low",
+                "--max-tasks-per-child=100", "--prefetch-multiplier=1", "--without-gossip", "--without-mingle"),
+                container.get("args"));
+        assertEquals("cms.envs.tutor.production", env(container, "DJANGO_SETTINGS_MODULE").get("value"));
         assertNotNull(at(container, "livenessProbe.exec.command"));
-        assertTrue(((String) at(podSpec(worker), "volumes[0].configMap.name")).startsWith("cms-settings-"));
+        assertTrue(((String) at(podSpec(worker), "volumes[0].configMap.name")).startsWith("openedx-settings-"));
         assertEquals(300L, at(podSpec(worker), "terminationGracePeriodSeconds"));
     }
 
     @Test
     void render_mfe_onlyForThePlatformWithAnMfeImageAndHost() {
         RenderedResource mfe = state.get(DEPLOYMENT, "demo-mfe");
-        assertEquals("localhost:5000/openedx/mfe:21.0.1", at(container(mfe, "mfe"), "image"));
+        assertEquals("localhost:5000/overhangio/openedx-mfe:22.1.0", at(container(mfe, "mfe"), "image"));
         assertEquals(8002L, at(state.get(SERVICE, "demo-mfe"), "spec.ports[0].port"));
         assertEquals(2L, at(mfe, "spec.replicas"));
         assertTrue(named(state, DEPLOYMENT, "training-mfe").isEmpty());
@@ -116,8 +121,8 @@ class ActivePlatformRenderTest {
 
     @Test
     void render_dataServices_areProtectedStatefulSetsOnTheRetainedClass() {
-        Map<String, String> images = Map.of("mysql", "localhost:5000/mysql:8.4.5", "mongodb", "localhost:5000/mongo:7.0.14",
-                "redis", "localhost:5000/redis:7.4.2", "meilisearch", "localhost:5000/getmeili/meilisearch:v1.8.4");
+        Map<String, String> images = Map.of("mysql", "localhost:5000/mysql:8.4.11", "mongodb", "localhost:5000/mongo:7.0.39",
+                "redis", "localhost:5000/redis:7.4.10", "meilisearch", "localhost:5000/getmeili/meilisearch:v1.36.0");
         images.forEach((name, image) -> {
             RenderedResource set = state.get(STATEFUL_SET, "demo-" + name);
             assertTrue(set.state().protect(), name + " must be protected");

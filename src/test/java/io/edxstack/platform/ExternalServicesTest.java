@@ -23,12 +23,12 @@ class ExternalServicesTest {
         assertTrue(named(state, STATEFUL_SET, "demo-mongodb").isEmpty());
         assertTrue(named(state, SECRET, "demo-mongodb-credentials").isEmpty());
         assertTrue(named(state, SERVICE, "demo-mongodb").isEmpty());
-        var lms = container(state.get(DEPLOYMENT, "demo-lms"), "lms");
+        var lms = settingsFiller(state.get(DEPLOYMENT, "demo-lms"));
         assertEquals(Map.of("name", "demo-mongo", "key", "username"),
                 at(env(lms, "EDXSTACK_MONGODB_USERNAME"), "valueFrom.secretKeyRef"));
         assertEquals(Map.of("name", "demo-mongo", "key", "password"),
                 at(env(lms, "EDXSTACK_MONGODB_PASSWORD"), "valueFrom.secretKeyRef"));
-        String settings = named(state, CONFIG_MAP, "demo-lms-settings-").get(0).state().inputs().toString();
+        String settings = named(state, CONFIG_MAP, "demo-openedx-settings-").get(0).state().inputs().toString();
         assertTrue(settings.contains("mongo.db.example.org"), "settings point at the external host");
         assertTrue(settings.contains("27018"));
         Map<String, Object> annotations = map(state.get(NAMESPACE, "demo").state().inputs(), "metadata.annotations");
@@ -44,10 +44,10 @@ class ExternalServicesTest {
         assertTrue(named(state, STATEFUL_SET, "training-mysql").isEmpty());
         assertTrue(named(state, JOB, "training-mysql-init").isEmpty());
         assertFalse(named(state, JOB, "training-lms-init").isEmpty());
-        var cms = container(state.get(DEPLOYMENT, "training-cms"), "cms");
+        var cms = settingsFiller(state.get(DEPLOYMENT, "training-cms"));
         assertEquals(Map.of("name", "training-mysql", "key", "password"),
                 at(env(cms, "EDXSTACK_MYSQL_PASSWORD"), "valueFrom.secretKeyRef"));
-        assertTrue(named(state, CONFIG_MAP, "training-cms-settings-").get(0).state().inputs().toString()
+        assertTrue(named(state, CONFIG_MAP, "training-openedx-settings-").get(0).state().inputs().toString()
                 .contains("mysql.training.db.example.org"));
     }
 
@@ -56,7 +56,7 @@ class ExternalServicesTest {
         DesiredState state = TestProject.copyOfRepository(dir)
                 .replace("stacks/platforms/demo.yaml", "admin:\n", "jwt: {existingSecret: demo-jwt}\nadmin:\n")
                 .render("prod-primary");
-        var lms = container(state.get(DEPLOYMENT, "demo-lms"), "lms");
+        var lms = settingsFiller(state.get(DEPLOYMENT, "demo-lms"));
         assertEquals(Map.of("name", "demo-jwt", "key", "private.pem"),
                 at(env(lms, "EDXSTACK_JWT_PRIVATE_KEY"), "valueFrom.secretKeyRef"));
         assertTrue(list(lms, "env").stream().noneMatch(e -> "EDXSTACK_JWT_SIGNING_SEED".equals(at(e, "name"))));

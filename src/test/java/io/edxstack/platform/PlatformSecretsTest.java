@@ -75,7 +75,7 @@ class PlatformSecretsTest {
         assertEquals("[secret]", at(mysql, "stringData"));
         assertTrue(mysql.additionalSecretOutputs().contains("stringData"));
         assertEquals("[secret]", at(state.get(SECRET, "demo-media-s3-credentials"), "stringData"));
-        var lms = container(state.get(DEPLOYMENT, "demo-lms"), "lms");
+        var lms = settingsFiller(state.get(DEPLOYMENT, "demo-lms"));
         assertEquals(Map.of("name", "media-s3-credentials", "key", "AWS_ACCESS_KEY_ID"),
                 at(env(lms, "AWS_ACCESS_KEY_ID"), "valueFrom.secretKeyRef"));
         for (Object env : list(lms, "env")) {

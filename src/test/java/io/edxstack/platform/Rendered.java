@@ -94,6 +94,15 @@ final class Rendered {
                 .orElseThrow(() -> new AssertionError("no container " + name + " in " + resource.state().name()));
     }
 
+    /** The init container that fills a pod's settings with its secrets. */
+    static Map<String, Object> settingsFiller(RenderedResource resource) {
+        return list(podSpec(resource), "initContainers").stream()
+                .map(c -> map(c, ""))
+                .filter(c -> "settings".equals(c.get("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no settings init container in " + resource.state().name()));
+    }
+
     /** The env entry of a container, by variable name. */
     static Map<String, Object> env(Map<String, Object> container, String variable) {
         return list(container, "env").stream()

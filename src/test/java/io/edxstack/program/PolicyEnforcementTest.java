@@ -29,7 +29,7 @@ class PolicyEnforcementTest {
 
     private TestProject violatingProject() {
         return TestProject.copyOfRepository(tempDir.resolve("project"))
-                .replace(DEMO, "openedx: localhost:5000/openedx/openedx:21.0.1", "openedx: docker.io/overhangio/openedx:21.0.1");
+                .replace(DEMO, "openedx: localhost:5000/overhangio/openedx:22.0.3", "openedx: docker.io/overhangio/openedx:22.0.3");
     }
 
     @Test
@@ -41,7 +41,7 @@ class PolicyEnforcementTest {
         assertThat(error.problems()).isNotEmpty().allSatisfy(problem -> {
             assertThat(problem.where()).isEqualTo(DEMO);
             assertThat(problem.key()).isEqualTo("images.openedx");
-            assertThat(problem.message()).contains("image-registry").contains("docker.io/overhangio/openedx:21.0.1");
+            assertThat(problem.message()).contains("image-registry").contains("docker.io/overhangio/openedx:22.0.3");
         });
         assertThat(error.getMessage()).contains("nothing was changed");
     }

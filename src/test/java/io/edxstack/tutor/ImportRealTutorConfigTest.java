@@ -1,0 +1,95 @@
+package io.edxstack.tutor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.edxstack.cli.EdxstackCli;
+import io.edxstack.render.DesiredState;
+import io.edxstack.render.RenderedResource;
+import io.edxstack.testing.TestProject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/**
+ * import-tutor on config.yml files written by the real `tutor config save`, with tutor-mfe enabled and their
+ * generated secrets included: Tutor 22.0.3 (the pinned one; src/test/resources/tutor/config-v22.yml) and Tutor
+ * 21.0.4 with tutor-mfe 21.0.2 (config-v21.yml), each with a flat and a split settings_merge.json. The platform
+ * it writes validates, renders with the pinned Tutor, and carries no secret of the config.
+ */
+class ImportRealTutorConfigTest {
+    private static final String FLAT = "{\"FEATURES\": {\"ENABLE_COURSE_DISCOVERY\": true}, \"SESSION_COOKIE_AGE\": 86400}";
+    private static final String SPLIT = "{\"lms\": " + FLAT + ", \"cms\": " + FLAT + "}";
+
+    private static int run(StringWriter out, StringWriter err, String... args) {
+        CommandLine cli = EdxstackCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    /** The secrets `tutor config save` generated: every value of a key edxstack knows as a secret. */
+    private static List<String> secrets(Path configFile) throws Exception {
+        JsonNode config = new YAMLMapper().readTree(configFile.toFile());
+        List<String> values = new ArrayList<>();
+        config.fields().forEachRemaining(e -> {
+            if (TutorSecretKeys.isSecret(e.getKey()) && e.getValue().asText().length() >= 8) {
+                values.add(e.getKey().equals("JWT_RSA_PRIVATE_KEY")
+                        ? e.getValue().asText().lines().skip(1).findFirst().orElseThrow() : e.getValue().asText());
+            }
+        });
+        assertTrue(values.size() >= 7, values.toString());
+        return values;
+    }
+
+    @ParameterizedTest(name = "{0}, {1} settings_merge")
+    @CsvSource({"config-v22.yml, flat", "config-v22.yml, split", "config-v21.yml, flat", "config-v21.yml, split"})
+    void importTutor_realConfigAndSettingsMerge_writesAPlatformThatValidatesAndRenders(String configName, String shape,
+            @TempDir Path dir) throws Exception {
+        Path config = Path.of("src/test/resources/tutor").resolve(configName);
+        var project = TestProject.copyOfRepository(dir.resolve("project"));
+        Path merge = dir.resolve("settings_merge.json");
+        Files.writeString(merge, shape.equals("flat") ? FLAT : SPLIT);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = run(out, err, "import-tutor", "--config", config.toString(), "--settings-merge", merge.toString(),
+                "--platform", "campus", "--project-dir", project.dir().toString(), "--stacks", "prod-primary");
+        assertEquals(0, exit, err.toString());
+
+        JsonNode settings = new ObjectMapper().readTree(project.read("stacks/platforms/campus.settings.json"));
+        for (String service : List.of("lms", "cms")) {
+            assertEquals(86400, settings.at("/" + service + "/SESSION_COOKIE_AGE").asInt(), "flat: into " + service);
+            assertTrue(settings.at("/" + service + "/FEATURES/ENABLE_COURSE_DISCOVERY").asBoolean());
+        }
+        String platform = project.read("stacks/platforms/campus.yaml");
+        assertTrue(platform.contains("learn.campus.example.org") && platform.contains("apps.learn.campus.example.org"),
+                platform);
+
+        DesiredState state = project.render("prod-primary");
+        RenderedResource configMap = state.resources().stream()
+                .filter(r -> r.state().name().startsWith("campus-openedx-settings-")).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) configMap.state().inputs().get("data");
+        assertTrue(((String) data.get("lms.production.py")).contains("\"SESSION_COOKIE_AGE\" : 86400"));
+        assertTrue(((String) data.get("cms.production.py")).contains("\"SESSION_COOKIE_AGE\" : 86400"));
+        assertTrue(((String) data.get("lms.production.py")).contains("PLATFORM_NAME") || data.get("config.lms.env.yml")
+                .toString().contains("Campus Online"));
+        StringBuilder written = new StringBuilder(platform + settings + out + err);
+        state.resources().forEach(r -> written.append(r.state().inputs()));
+        for (String secret : secrets(config)) {
+            assertFalse(written.toString().contains(secret), "a secret of config.yml was carried into the output");
+        }
+    }
+}

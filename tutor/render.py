@@ -1,0 +1,176 @@
+"""Renders the Open edX environment of many platforms with Tutor's own Python API, in one process.
+
+Input (stdin, JSON): {"platforms": [{"name": str, "config": {Tutor config}, "plugins": [str],
+                                      "patches": {patch name: [content]}}]}
+Output (stdout, JSON): {"platforms": {name: {"files": {path: text}, "config": {key: value},
+                                            "initTasks": [[app, service, script]], "plugins": [str]}}}
+(initTasks in the order `tutor k8s do init` runs them; app: the one that declared the task)
+
+The config holds no secret: every secret is a placeholder @@NAME@@ (NAME: the environment variable the pod fills
+it from at start). The JWT signing key is the one secret Tutor transforms while rendering (into the JWK of the
+settings); with JWT_RSA_PRIVATE_KEY = @@EDXSTACK_JWT_KEY@@ its components render as @@EDXSTACK_JWK_<N>@@, which
+the pod computes from the real key.
+
+Plugins are loaded per platform and unloaded after it, so a plugin enabled on one platform changes no other.
+Fails (exit 1, message on stderr naming the platform) on a missing value, an unknown plugin or a plugin that
+would generate a random secret (the render would change from run to run).
+"""
+import copy
+import json
+import sys
+import time
+
+from tutor import config as tutor_config
+from tutor import env as tutor_env
+from tutor import hooks, plugins
+from tutor.commands import jobs  # noqa: F401  (declares Tutor's core init tasks)
+
+JWT_KEY_PLACEHOLDER = "@@EDXSTACK_JWT_KEY@@"
+# What edxstack deploys from Tutor's environment; the image build and docker-compose files are not used.
+RENDERED_PREFIXES = ("apps/", "k8s/")
+PLUGIN_APPS_SUFFIX = "/apps"
+
+
+class _JwkMarker:
+    def __init__(self, component):
+        self.component = component
+
+
+class _PlaceholderKey:
+    """Stands for the RSA key while rendering: each component becomes a placeholder the pod fills."""
+
+    def __getattr__(self, component):
+        if component.startswith("_"):
+            raise AttributeError(component)
+        return _JwkMarker(component.upper())
+
+
+def _override_jwt_filters(filters):
+    originals = dict(filters)
+
+    def rsa_import_key(key):
+        return _PlaceholderKey() if key == JWT_KEY_PLACEHOLDER else originals["rsa_import_key"](key)
+
+    def long_to_base64(value):
+        if isinstance(value, _JwkMarker):
+            return "@@EDXSTACK_JWK_" + value.component + "@@"
+        return originals["long_to_base64"](value)
+
+    overrides = {"rsa_import_key": rsa_import_key, "long_to_base64": long_to_base64}
+    return [(name, overrides.get(name, func)) for name, func in filters]
+
+
+class RenderError(Exception):
+    pass
+
+
+_ENVIRONMENTS = {}
+_NEW_ENVIRONMENT = tutor_env.JinjaEnvironment
+
+
+def _shared_environment(plugin_names):
+    """One Jinja environment per set of plugins, so each template is compiled once for all platforms.
+
+    Tutor makes a new environment (and compiles every template again) for each Renderer. The environment only
+    depends on the template roots and filters, which the loaded plugins decide; the Renderer then sets its own
+    globals (patch, iter_values_named) on it before rendering, and renders one platform at a time.
+    """
+    key = tuple(sorted(plugin_names))
+    if key not in _ENVIRONMENTS:
+        environment = _NEW_ENVIRONMENT()
+        _ENVIRONMENTS[key] = (environment, dict(environment.filters), dict(environment.globals))
+    environment, filters, variables = _ENVIRONMENTS[key]
+    # As new: the Renderer adds its filters and globals again (in place: compiled templates hold these dicts).
+    environment.filters.clear()
+    environment.filters.update(filters)
+    environment.globals.clear()
+    environment.globals.update(variables)
+    return environment
+
+
+def _full_config(platform):
+    user = copy.deepcopy(platform["config"])
+    user["PLUGINS"] = list(platform.get("plugins", []))
+    base = tutor_config.get_base()
+    missing = sorted(key for key in base if key not in user)
+    if missing:
+        raise RenderError("values Tutor would generate at random are not given: " + ", ".join(missing)
+                          + "; perhaps a plugin declares a secret edxstack does not derive")
+    config = user
+    tutor_config.merge(config, base)
+    tutor_config.update_with_defaults(config)
+    tutor_config.render_full(config)
+    hooks.Actions.CONFIG_LOADED.do(copy.deepcopy(config))
+    return config
+
+
+def _wanted(src):
+    return src.startswith(RENDERED_PREFIXES) or src.endswith(PLUGIN_APPS_SUFFIX)
+
+
+def _render(platform):
+    names = list(platform.get("plugins", []))
+    for name in names:
+        if not plugins.is_installed(name):
+            raise RenderError("plugin '" + name + "' is not installed; perhaps add its package to "
+                              "tutor/requirements.in and run tutor/lock.sh")
+    plugins.load_all(names)
+    unloaded = [name for name in names if not plugins.is_loaded(name)]
+    if unloaded:
+        raise RenderError("plugin(s) failed to load: " + ", ".join(unloaded))
+    for name, content in platform.get("patches", {}).items():
+        for text in content:
+            with hooks.Contexts.app("edxstack").enter():
+                hooks.Filters.ENV_PATCHES.add_item((name, text))
+    try:
+        config = _full_config(platform)
+        tutor_env.JinjaEnvironment = lambda: _shared_environment(names)
+        try:
+            renderer = tutor_env.Renderer(config)
+        finally:
+            tutor_env.JinjaEnvironment = _NEW_ENVIRONMENT
+        files = {}
+        for src, dst in hooks.Filters.ENV_TEMPLATE_TARGETS.iterate():
+            if not _wanted(src):
+                continue
+            for template in renderer.iter_templates_in(src):
+                rendered = renderer.render_template(template)
+                if isinstance(rendered, bytes):
+                    continue
+                files[(dst + "/" + template).lstrip("/")] = rendered
+        tasks = [[_task_app(service, script, names), service, renderer.render_str(script)]
+                 for service, script in hooks.Filters.CLI_DO_INIT_TASKS.iterate()]
+        return {"files": files, "config": config, "initTasks": tasks, "plugins": sorted(plugins.iter_loaded())}
+    finally:
+        hooks.clear_all(context=hooks.Contexts.app("edxstack").name)
+        for name in names:
+            hooks.Actions.PLUGIN_UNLOADED.do(name, "", {})
+
+
+def _task_app(service, script, plugin_names):
+    """Which app declared an init task (Tutor's own: mysql, meilisearch, lms, cms; or a plugin): its name."""
+    for app in ["mysql", "meilisearch", "lms", "cms"] + list(plugin_names):
+        context = hooks.Contexts.app(app).name
+        if (service, script) in hooks.Filters.CLI_DO_INIT_TASKS.iterate_from_context(context):
+            return app
+    return ""
+
+
+def main():
+    request = json.load(sys.stdin)
+    hooks.Filters.ENV_TEMPLATE_FILTERS.add(priority=hooks.priorities.LOW)(_override_jwt_filters)
+    hooks.Actions.CORE_READY.do()
+    out = {}
+    started = time.monotonic()
+    for platform in request["platforms"]:
+        try:
+            out[platform["name"]] = _render(platform)
+        except Exception as e:  # reported with the platform's name, then nothing is written
+            sys.stderr.write("Tutor cannot render platform " + platform["name"] + ": " + str(e) + "\n")
+            return 1
+    json.dump({"platforms": out, "seconds": time.monotonic() - started}, sys.stdout, sort_keys=True, default=str)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
