@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.edxstack.policies.kube.Values;
+import io.edxstack.review.change.PropertyPath;
 import io.edxstack.state.ResourceState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -164,8 +165,10 @@ class FailClosedTest {
 
         List<Violation> found = violations("workload-no-host-access", render);
 
+        int appended = ((List<?>) PropertyPath.lookup(render.get("Deployment", "demo-lms-worker").inputs(),
+                POD + ".volumes")).size() - 1;
         assertEquals(1, found.size(), found::toString);
-        assertTrue(found.get(0).message().contains(POD + ".volumes[3]"), found.get(0).message());
+        assertTrue(found.get(0).message().contains(POD + ".volumes[" + appended + "]"), found.get(0).message());
     }
 
     @Test
