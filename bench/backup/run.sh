@@ -145,7 +145,7 @@ export EDXSTACK_PLATFORM=bench EDXSTACK_S3_ENDPOINT="http://127.0.0.1:$RGW_PORT"
   EDXSTACK_STACK_ROLE=standby EDXSTACK_MYSQL_HOST=127.0.0.1 EDXSTACK_MYSQL_PORT="$DB_PORT" EDXSTACK_MYSQL_USER=root \
   EDXSTACK_MYSQL_DATABASE=edxapp EDXSTACK_PROGRESS_INTERVAL=10s
 # As the image runs it (images/backup-agent/Dockerfile): serial GC and the class-data sharing archive.
-"$ROOT/images/backup-agent/cds-training.sh" "$JAR" "$W/edxstack.jsa" || exit 1
+"$ROOT/images/backup-agent/cds-training.sh" "$JAR" "$W/edxstack.jsa" "$ROOT/target/test-classes" || exit 1
 JAVA=(java -Xmx128m -XX:+UseSerialGC "-XX:SharedArchiveFile=$W/edxstack.jsa" -jar "$JAR")
 agent_backup() { java -Xmx128m -XX:+UseSerialGC "-XX:SharedArchiveFile=$W/edxstack.jsa" "-Xlog:gc:file=$W/gc-$1.log" \
   -jar "$JAR" backup mysql >>"$W/agent.out" 2>>"$W/agent.err"; }

@@ -1,5 +1,6 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.DatabaseKind;
 import java.util.List;
 
 /** The complete backups of a platform's database, as the failover check and restore see them. */

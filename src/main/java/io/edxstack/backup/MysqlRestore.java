@@ -1,5 +1,6 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.AgentEnv;
 import java.time.Duration;
 
 /**
@@ -23,7 +24,7 @@ public final class MysqlRestore {
 
     /** {@code sessions} MariaDB client sessions load the dump at once; 1 pipes it through a single client. */
     public void run(BackupManifest manifest, MysqlConnection target, String client, int sessions) {
-        MysqlSql.requirePlainName(target.database(), "--mysql-database / EDXSTACK_MYSQL_DATABASE");
+        MysqlSql.requirePlainName(target.database(), "--mysql-database / " + AgentEnv.MYSQL_DATABASE);
         if (target.database().length() > 54) {
             throw new BackupSettingsException("database name " + target.database() + " is too long to derive staging "
                     + "names from (54 characters at most)");

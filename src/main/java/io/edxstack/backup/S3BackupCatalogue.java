@@ -1,5 +1,6 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.DatabaseKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

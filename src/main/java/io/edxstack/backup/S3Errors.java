@@ -1,5 +1,6 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.AgentEnv;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -21,18 +22,18 @@ final class S3Errors {
             code = code == null ? "" : code;
             if (status == 403 || CREDENTIAL_CODES.contains(code)) {
                 return new StorageCredentialsException("S3 refused the credentials for " + operation + " of " + target
-                        + " (HTTP " + status + " " + code + "), perhaps check AWS_ACCESS_KEY_ID, "
-                        + "AWS_SECRET_ACCESS_KEY and the user's access to bucket " + bucket, e);
+                        + " (HTTP " + status + " " + code + "), perhaps check " + AgentEnv.AWS_ACCESS_KEY_ID + ", "
+                        + AgentEnv.AWS_SECRET_ACCESS_KEY + " and the user's access to bucket " + bucket, e);
             }
             if ("NoSuchBucket".equals(code)) {
                 return new StorageException("bucket " + bucket + " does not exist (HTTP " + status + " NoSuchBucket), "
-                        + "perhaps check --s3-bucket / EDXSTACK_S3_BUCKET", status, e);
+                        + "perhaps check --s3-bucket / " + AgentEnv.S3_BUCKET, status, e);
             }
             return new StorageException("S3 " + operation + " of " + target + " failed with HTTP " + status + " "
                     + code + ", perhaps check the S3 service's logs", status, e);
         }
         return new StorageException("S3 " + operation + " of " + target + " got no answer (" + rootMessage(e)
-                + ") after the client's retries, perhaps check --s3-endpoint / EDXSTACK_S3_ENDPOINT and that the "
+                + ") after the client's retries, perhaps check --s3-endpoint / " + AgentEnv.S3_ENDPOINT + " and that the "
                 + "S3 service is up", 0, e);
     }
 

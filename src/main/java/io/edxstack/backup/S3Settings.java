@@ -1,5 +1,6 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.AgentEnv;
 import java.net.URI;
 
 /**
@@ -12,7 +13,7 @@ public record S3Settings(URI endpoint, String region, String bucket, String pref
     public S3Settings {
         if (maxAttempts < 1 || maxAttempts > 10) {
             throw new BackupSettingsException("S3 max attempts " + maxAttempts
-                    + " (--s3-max-attempts, EDXSTACK_S3_MAX_ATTEMPTS) is out of range, perhaps 1 to 10");
+                    + " (--s3-max-attempts, " + AgentEnv.S3_MAX_ATTEMPTS + ") is out of range, perhaps 1 to 10");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.edxstack.cli;
 
+import io.edxstack.backup.contract.AgentEnv;
 import io.edxstack.backup.AgentLog;
 import io.edxstack.backup.BackupInventory;
 import io.edxstack.backup.BackupKeys;
@@ -7,7 +8,7 @@ import io.edxstack.backup.BackupManifest;
 import io.edxstack.backup.BackupSettingsException;
 import io.edxstack.backup.BackupStore;
 import io.edxstack.backup.BackupVerifier;
-import io.edxstack.backup.DatabaseKind;
+import io.edxstack.backup.contract.DatabaseKind;
 import io.edxstack.backup.PrunePlan;
 import io.edxstack.backup.Pruner;
 import io.edxstack.backup.RetentionPlanner;
@@ -135,19 +136,19 @@ public final class BackupsCommand implements Runnable {
         @Mixin
         Scope scope;
 
-        @Option(names = "--keep-daily", defaultValue = "${env:EDXSTACK_KEEP_DAILY:-7}",
+        @Option(names = "--keep-daily", defaultValue = "${env:" + AgentEnv.KEEP_DAILY + ":-7}",
                 description = "newest backup of each of the last N days with backups (default ${DEFAULT-VALUE})")
         int keepDaily;
 
-        @Option(names = "--keep-weekly", defaultValue = "${env:EDXSTACK_KEEP_WEEKLY:-4}",
+        @Option(names = "--keep-weekly", defaultValue = "${env:" + AgentEnv.KEEP_WEEKLY + ":-4}",
                 description = "newest backup of each of the last N ISO weeks with backups (default ${DEFAULT-VALUE})")
         int keepWeekly;
 
-        @Option(names = "--min-keep", defaultValue = "${env:EDXSTACK_MIN_KEEP:-3}",
+        @Option(names = "--min-keep", defaultValue = "${env:" + AgentEnv.MIN_KEEP + ":-3}",
                 description = "never keep fewer complete backups than this (default ${DEFAULT-VALUE})")
         int minKeep;
 
-        @Option(names = "--grace", defaultValue = "${env:EDXSTACK_PRUNE_GRACE:-24h}",
+        @Option(names = "--grace", defaultValue = "${env:" + AgentEnv.PRUNE_GRACE + ":-24h}",
                 converter = BackupDurationConverter.class,
                 description = "age before incomplete leftovers and multipart uploads are removed; longer than the "
                         + "longest backup run (default ${DEFAULT-VALUE})")

@@ -1,7 +1,7 @@
 package io.edxstack.failover;
 
 import io.edxstack.backup.BackupStore;
-import io.edxstack.backup.DatabaseKind;
+import io.edxstack.backup.contract.DatabaseKind;
 import io.edxstack.backup.S3BackupCatalogue;
 import io.edxstack.backup.S3Settings;
 import io.edxstack.config.PlatformSpec;

@@ -1,5 +1,6 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.DatabaseKind;
 import io.edxstack.testing.AgentProcess;
 import io.edxstack.testing.TcpCutProxy;
 import org.junit.jupiter.api.Tag;
