@@ -2,6 +2,8 @@ package io.edxstack.backup;
 
 import io.edxstack.backup.contract.AgentEnv;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.util.Set;
@@ -14,8 +16,8 @@ final class S3Errors {
     private S3Errors() {
     }
 
-    static BackupException translate(String operation, String bucket, String key, SdkException e) {
-        String target = "s3://" + bucket + "/" + key;
+    static BackupException translate(String operation, String bucket, String key, String endpoint, SdkException e) {
+        String target = "s3://" + bucket + "/" + key + " at " + endpoint;
         if (e instanceof AwsServiceException service) {
             int status = service.statusCode();
             String code = service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode();
@@ -32,9 +34,11 @@ final class S3Errors {
             return new StorageException("S3 " + operation + " of " + target + " failed with HTTP " + status + " "
                     + code + ", perhaps check the S3 service's logs", status, e);
         }
-        return new StorageException("S3 " + operation + " of " + target + " got no answer (" + rootMessage(e)
-                + ") after the client's retries, perhaps check --s3-endpoint / " + AgentEnv.S3_ENDPOINT + " and that the "
-                + "S3 service is up", 0, e);
+        String timedOut = e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
+                ? " within its deadline" : "";
+        return new StorageException("S3 " + operation + " of " + target + " got no answer" + timedOut + " ("
+                + rootMessage(e) + ") after the client's retries, perhaps check --s3-endpoint / " + AgentEnv.S3_ENDPOINT
+                + " and that the S3 service is up", 0, e);
     }
 
     private static String rootMessage(Throwable e) {

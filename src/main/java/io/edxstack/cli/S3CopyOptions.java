@@ -33,11 +33,10 @@ final class S3CopyOptions {
             }
             return Optional.empty();
         }
-        S3Settings copy = new S3Settings(S3Options.httpUrl(endpoint, "copy's S3 endpoint", "--copy-s3-endpoint",
+        S3Settings copy = backups.withTarget(S3Options.httpUrl(endpoint, "copy's S3 endpoint", "--copy-s3-endpoint",
                 AgentEnv.COPY_S3_ENDPOINT),
                 S3Options.required(region, "copy's S3 region", "--copy-s3-region", AgentEnv.COPY_S3_REGION),
-                S3Options.required(bucket, "copy's S3 bucket", "--copy-s3-bucket", AgentEnv.COPY_S3_BUCKET),
-                backups.prefix(), backups.accessKeyId(), backups.secretAccessKey(), backups.maxAttempts());
+                S3Options.required(bucket, "copy's S3 bucket", "--copy-s3-bucket", AgentEnv.COPY_S3_BUCKET));
         if (copy.endpoint().equals(backups.endpoint()) && copy.bucket().equals(backups.bucket())) {
             throw new BackupSettingsException("the copy's bucket is the backups' own bucket (s3://" + copy.bucket()
                     + " at " + copy.endpoint() + "), perhaps a bucket in the active region");

@@ -35,6 +35,12 @@ final class S3Options {
                     + "${DEFAULT-VALUE})")
     int maxAttempts;
 
+    @Option(names = "--s3-stall-timeout", defaultValue = "${env:" + AgentEnv.S3_STALL_TIMEOUT + ":-45s}",
+            converter = BackupDurationConverter.class,
+            description = "an S3 request that makes no progress (no byte accepted, no answer) this long fails "
+                    + "(env " + AgentEnv.S3_STALL_TIMEOUT + ", default ${DEFAULT-VALUE})")
+    java.time.Duration stallTimeout;
+
     S3Settings settings() {
         URI uri = endpoint();
         String secret = credentials.secretKey();
@@ -42,7 +48,7 @@ final class S3Options {
                 required(bucket, "S3 bucket", "--s3-bucket", AgentEnv.S3_BUCKET),
                 prefix == null ? "" : prefix,
                 credentials.accessKeyId(),
-                secret, maxAttempts);
+                secret, maxAttempts, stallTimeout);
     }
 
     private URI endpoint() {

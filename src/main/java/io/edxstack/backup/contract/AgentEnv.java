@@ -17,7 +17,6 @@ public final class AgentEnv {
     public static final String S3_PREFIX = "EDXSTACK_S3_PREFIX";
     public static final String S3_MAX_ATTEMPTS = "EDXSTACK_S3_MAX_ATTEMPTS";
     public static final String S3_STALL_TIMEOUT = "EDXSTACK_S3_STALL_TIMEOUT";
-    public static final String S3_CALL_TIMEOUT = "EDXSTACK_S3_CALL_TIMEOUT";
     /** The AWS SDK's own names, so that the usual tooling works with the same Secret. */
     public static final String AWS_ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
     public static final String AWS_SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
