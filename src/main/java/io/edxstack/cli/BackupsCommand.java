@@ -93,19 +93,55 @@ public final class BackupsCommand implements Runnable {
                 description = "backup to verify (default: the newest of each database kind)")
         String backup;
 
+        @Option(names = "--all", description = "verify every complete backup; each is reported, exit 1 if any fails")
+        boolean all;
+
         @Override
         public Integer call() {
             S3Settings settings = scope.s3.settings();
             try (BackupStore store = BackupStore.open(settings, 1)) {
                 S3BackupCatalogue catalogue = new S3BackupCatalogue(store, settings.prefix());
+                if (all) {
+                    return verifyAll(store, catalogue);
+                }
                 List<BackupManifest> chosen = chosen(catalogue);
                 for (BackupManifest manifest : chosen) {
                     new BackupVerifier(store).verify(manifest);
-                    System.out.println("verified " + manifest.backupId() + " (" + manifest.databaseKind() + "): "
-                            + manifest.size() + " bytes, sha256 " + manifest.sha256());
+                    System.out.println(verified(manifest));
                 }
             }
             return 0;
+        }
+
+        private Integer verifyAll(BackupStore store, S3BackupCatalogue catalogue) {
+            List<String> failed = new java.util.ArrayList<>();
+            int count = 0;
+            for (DatabaseKind kind : scope.kinds()) {
+                for (BackupManifest manifest : catalogue.completeBackups(scope.platform.platform(), kind)) {
+                    count++;
+                    try {
+                        new BackupVerifier(store).verify(manifest);
+                        System.out.println(verified(manifest));
+                    } catch (io.edxstack.backup.BackupException e) {
+                        System.out.println("FAILED   " + manifest.backupId() + " (" + kind + "): " + e.getMessage());
+                        failed.add(manifest.backupId());
+                    }
+                }
+            }
+            if (count == 0) {
+                throw new BackupSettingsException("platform " + scope.platform.platform() + " has no complete backup "
+                        + "to verify, perhaps check --platform and --s3-prefix");
+            }
+            if (!failed.isEmpty()) {
+                throw new io.edxstack.backup.ChecksumMismatchException(failed.size() + " of " + count
+                        + " backups failed verification: " + String.join(", ", failed));
+            }
+            return 0;
+        }
+
+        private static String verified(BackupManifest manifest) {
+            return "verified " + manifest.backupId() + " (" + manifest.databaseKind() + "): " + manifest.size()
+                    + " bytes, sha256 " + manifest.sha256();
         }
 
         private List<BackupManifest> chosen(S3BackupCatalogue catalogue) {

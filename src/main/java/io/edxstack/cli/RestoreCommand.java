@@ -70,7 +70,7 @@ public final class RestoreCommand implements Callable<Integer> {
         S3Settings settings = s3.settings();
         try (BackupStore store = BackupStore.open(settings, 1)) {
             BackupManifest manifest = new S3BackupCatalogue(store, settings.prefix())
-                    .find(platformName, kind, backup);
+                    .find(platformName, kind, backup, log);
             if (kind == DatabaseKind.MYSQL) {
                 new MysqlRestore(store, log, platform.progressInterval).run(manifest, databases.mysql(),
                         tool(MysqlTools.DEFAULT_CLIENT), loadSessions);
