@@ -72,8 +72,10 @@ class CronJobContractTest {
         for (String bucket : List.of(BUCKET, COPY_BUCKET)) {
             try (BackupStore store = BackupStore.open(new S3Settings(RGW.endpoint(), "us-east-1", bucket, "backups",
                     CephRgwServer.ACCESS_KEY, CephRgwServer.SECRET_KEY, 1), 1)) {
-                assertThat(new S3BackupCatalogue(store, "backups").completeBackups("demo", DatabaseKind.MYSQL))
-                        .extracting(BackupManifest::backupId).contains(id);
+                BackupManifest manifest = new S3BackupCatalogue(store, "backups").find("demo", DatabaseKind.MYSQL, id);
+                assertThat(manifest.agentVersion()).isEqualTo("edxstack " + ReleaseTest.projectVersion());
+                assertThat(manifest.stackRole()).isEqualTo("active");
+                assertThat(manifest.region()).isEqualTo("RegionOne");
             }
         }
 
