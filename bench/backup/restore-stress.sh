@@ -11,8 +11,8 @@ set -euo pipefail
 ROUNDS=${1:-100}
 STUDENTS=${2:-4000}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-JAR=$ROOT/target/edxstack.jar
 W=$(mktemp -d /tmp/edxstack-stress.XXXXXX)
+JAR=$W/edxstack.jar
 PIDS=()
 LOAD_PIDS=()
 # shellcheck source=bench/backup/servers.sh
@@ -24,7 +24,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Always from the working tree, and a copy, so that a build in the working tree during the run changes nothing.
 (cd "$ROOT" && mvn -B -q -DskipTests package)
+cp "$ROOT/target/edxstack.jar" "$JAR"
 start_mariadb
 start_rgw
 agent_environment
