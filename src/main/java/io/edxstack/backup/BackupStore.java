@@ -88,6 +88,14 @@ public final class BackupStore implements AutoCloseable {
                 r -> r.bucket(bucket).key(key).uploadId(uploadId)));
     }
 
+    /** Aborts within {@code deadline}, retries included, whatever the client's own deadlines. */
+    void abortUpload(String key, String uploadId, Duration deadline) {
+        Duration attempt = deadline.compareTo(settings.stallTimeout()) < 0 ? deadline : settings.stallTimeout();
+        call("AbortMultipartUpload", key, () -> s3.abortMultipartUpload(
+                r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                        .overrideConfiguration(o -> o.apiCallAttemptTimeout(attempt).apiCallTimeout(deadline))));
+    }
+
     /** Size of an object as S3 stores it; asked after completing an upload since RGW returns no ETag from it. */
     long sizeOf(String key) {
         HeadObjectResponse head = call("HeadObject", key, () -> s3.headObject(r -> r.bucket(bucket).key(key)));

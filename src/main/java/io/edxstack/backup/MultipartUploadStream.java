@@ -159,6 +159,16 @@ final class MultipartUploadStream extends OutputStream {
         store.abortUpload(key, uploadId);
     }
 
+    /** As {@link #abort()}, the request bounded by {@code deadline}. */
+    private synchronized void abortWithin(Duration deadline) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        stopThreads();
+        store.abortUpload(key, uploadId, deadline);
+    }
+
     /**
      * Aborts, retrying for a bounded time (an S3 that stalled may come back), or says why it could not: what is
      * left is a stale upload that 'backups prune' removes.
@@ -167,7 +177,8 @@ final class MultipartUploadStream extends OutputStream {
         long deadline = System.nanoTime() + abortWindow().toNanos();
         while (true) {
             try {
-                abort();
+                // Each try gets what is left of the window, so that the window bounds the whole abort.
+                abortWithin(Duration.ofNanos(Math.max(Duration.ofSeconds(1).toNanos(), deadline - System.nanoTime())));
                 return;
             } catch (BackupException e) {
                 if (e instanceof StorageException storage && storage.httpStatus() == 404) {
