@@ -17,9 +17,13 @@ final class BackupDownload {
     private BackupDownload() {
     }
 
-    /** Returns the uncompressed byte count; {@code loaded} is kept current for progress reports. */
-    static long into(BackupStore store, BackupManifest manifest, LoadTarget target, AtomicLong loaded) {
-        try (InputStream object = store.open(manifest.objectKey());
+    /**
+     * Returns the uncompressed byte count; {@code loaded} (uncompressed) and {@code downloaded} (compressed, as
+     * stored) are kept current for progress reports.
+     */
+    static long into(BackupStore store, BackupManifest manifest, LoadTarget target, AtomicLong loaded,
+                     AtomicLong downloaded) {
+        try (InputStream object = new ProgressInputStream(store.open(manifest.objectKey()), downloaded::addAndGet);
              ChecksumVerifyingInputStream verifying = new ChecksumVerifyingInputStream(object, manifest);
              ZstdInputStreamNoFinalizer zstd = new ZstdInputStreamNoFinalizer(verifying)) {
             byte[] buffer = new byte[CHUNK];

@@ -1,5 +1,7 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.BucketLayout;
+import io.edxstack.backup.contract.DatabaseKind;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -9,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public record BackupKeys(String prefix, String platform, DatabaseKind kind) {
     private static final Pattern PLATFORM_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-    static final String MANIFEST_SUFFIX = ".manifest.json";
+    static final String MANIFEST_SUFFIX = BucketLayout.MANIFEST_SUFFIX;
 
     public BackupKeys {
         if (!PLATFORM_NAME.matcher(platform).matches()) {
@@ -21,15 +23,15 @@ public record BackupKeys(String prefix, String platform, DatabaseKind kind) {
 
     /** The folder, ending with '/', that holds this platform's backups of this kind. */
     public String folder() {
-        return (prefix.isEmpty() ? "" : prefix + "/") + platform + "/" + kind.label() + "/";
+        return BucketLayout.folder(prefix, platform, kind);
     }
 
     public String dataKey(BackupId id) {
-        return folder() + id.value() + "." + kind.dumpExtension() + ".zst";
+        return folder() + BucketLayout.dataName(id.value(), kind);
     }
 
     public String manifestKey(BackupId id) {
-        return folder() + id.value() + MANIFEST_SUFFIX;
+        return folder() + BucketLayout.manifestName(id.value());
     }
 
     /** The backup a key in {@link #folder()} belongs to, if it is a data object or manifest of this layout. */

@@ -15,10 +15,12 @@ final class BackupLoad {
         long start = System.nanoTime();
         load.start();
         AtomicLong loaded = new AtomicLong();
+        AtomicLong downloaded = new AtomicLong();
         long bytes;
         try (ProgressReporter progress = ProgressReporter.every(progressInterval, log,
-                "restore " + manifest.backupId(), loaded::get, loaded::get)) {
-            bytes = BackupDownload.into(store, manifest, load, loaded);
+                "restore " + manifest.backupId(), loaded::get, downloaded::get,
+                "of " + AgentLog.mebibytes(manifest.size()) + " compressed read from S3")) {
+            bytes = BackupDownload.into(store, manifest, load, loaded, downloaded);
         }
         try {
             load.finish();

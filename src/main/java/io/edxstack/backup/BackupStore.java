@@ -9,6 +9,8 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.function.LongConsumer;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,20 +21,38 @@ import java.util.function.Supplier;
  * request and key; nothing here logs.
  */
 public final class BackupStore implements AutoCloseable {
+    /** The slowest upload of a part that still counts as progress: its attempt's deadline grows with its size. */
+    private static final long SLOWEST_PART_BYTES_PER_SECOND = 256 * 1024;
+    /** Reading a data object is bounded by the socket's stall timeout, not by a deadline for the whole stream. */
+    private static final Duration STREAM_DEADLINE = Duration.ofHours(24);
+
     private final S3Client s3;
     private final String bucket;
+    private final String endpoint;
+    private final S3Settings settings;
 
-    public BackupStore(S3Client s3, String bucket) {
+    private BackupStore(S3Client s3, S3Settings settings) {
         this.s3 = s3;
-        this.bucket = bucket;
+        this.bucket = settings.bucket();
+        this.endpoint = settings.endpoint().toString();
+        this.settings = settings;
     }
 
     public static BackupStore open(S3Settings settings, int concurrency) {
-        return new BackupStore(S3ClientFactory.create(settings, concurrency), settings.bucket());
+        return new BackupStore(S3ClientFactory.create(settings, concurrency), settings);
     }
 
     public String bucket() {
         return bucket;
+    }
+
+    /** The S3 endpoint, for messages. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    S3Settings settings() {
+        return settings;
     }
 
     String startUpload(String key) {
@@ -40,12 +60,20 @@ public final class BackupStore implements AutoCloseable {
                 r -> r.bucket(bucket).key(key).contentType("application/zstd")).uploadId());
     }
 
-    /** Sends one part straight from the caller's buffer: the SDK reads it through a stream, it is never copied. */
-    CompletedPart uploadPart(String key, String uploadId, int partNumber, byte[] buffer, int length) {
+    /**
+     * Sends one part straight from the caller's buffer: the SDK reads it through a stream, it is never copied.
+     * {@code accepted} hears of every byte the SDK takes from the buffer (into the socket), for stall detection.
+     */
+    CompletedPart uploadPart(String key, String uploadId, int partNumber, byte[] buffer, int length,
+                             LongConsumer accepted) {
         RequestBody body = RequestBody.fromContentProvider(
-                () -> new ByteArrayInputStream(buffer, 0, length), length, "application/octet-stream");
+                () -> new ProgressInputStream(new ByteArrayInputStream(buffer, 0, length), accepted), length,
+                "application/octet-stream");
+        Duration attempt = settings.stallTimeout().plusSeconds(length / SLOWEST_PART_BYTES_PER_SECOND);
+        Duration total = attempt.multipliedBy(settings.maxAttempts()).plusSeconds(20L * settings.maxAttempts());
         String etag = call("UploadPart " + partNumber, key, () -> s3.uploadPart(
-                r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber).contentLength((long) length),
+                r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber).contentLength((long) length)
+                        .overrideConfiguration(o -> o.apiCallAttemptTimeout(attempt).apiCallTimeout(total)),
                 body).eTag());
         return CompletedPart.builder().partNumber(partNumber).eTag(etag).build();
     }
@@ -58,6 +86,14 @@ public final class BackupStore implements AutoCloseable {
     void abortUpload(String key, String uploadId) {
         call("AbortMultipartUpload", key, () -> s3.abortMultipartUpload(
                 r -> r.bucket(bucket).key(key).uploadId(uploadId)));
+    }
+
+    /** Aborts within {@code deadline}, retries included, whatever the client's own deadlines. */
+    void abortUpload(String key, String uploadId, Duration deadline) {
+        Duration attempt = deadline.compareTo(settings.stallTimeout()) < 0 ? deadline : settings.stallTimeout();
+        call("AbortMultipartUpload", key, () -> s3.abortMultipartUpload(
+                r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                        .overrideConfiguration(o -> o.apiCallAttemptTimeout(attempt).apiCallTimeout(deadline))));
     }
 
     /** Size of an object as S3 stores it; asked after completing an upload since RGW returns no ETag from it. */
@@ -79,7 +115,8 @@ public final class BackupStore implements AutoCloseable {
     /** Streams an object; a plain GET, which RGW serves for multipart objects as one body. */
     public InputStream open(String key) {
         ResponseInputStream<GetObjectResponse> stream =
-                call("GetObject", key, () -> s3.getObject(r -> r.bucket(bucket).key(key)));
+                call("GetObject", key, () -> s3.getObject(r -> r.bucket(bucket).key(key).overrideConfiguration(
+                        o -> o.apiCallAttemptTimeout(STREAM_DEADLINE).apiCallTimeout(STREAM_DEADLINE))));
         return new StorageInputStream(stream, bucket, key);
     }
 
@@ -116,7 +153,7 @@ public final class BackupStore implements AutoCloseable {
         try {
             return request.get();
         } catch (SdkException e) {
-            throw S3Errors.translate(operation, bucket, key, e);
+            throw S3Errors.translate(operation, bucket, key, endpoint, e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.AgentEnv;
+
 /**
  * How to reach one MongoDB database. The URI may itself hold a password, so neither it nor the password ever goes
  * on a command line, and {@link #toString()} shows the URI without its user information.
@@ -8,7 +10,7 @@ public record MongoConnection(String uri, String password, String database) {
 
     public MongoConnection {
         if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
-            throw new BackupSettingsException("MongoDB URI (--mongodb-uri, EDXSTACK_MONGODB_URI) does not start with "
+            throw new BackupSettingsException("MongoDB URI (--mongodb-uri, " + AgentEnv.MONGODB_URI + ") does not start with "
                     + "mongodb:// or mongodb+srv://, perhaps mongodb://backup@mongodb:27017/?authSource=admin");
         }
     }

@@ -1,5 +1,6 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.AgentEnv;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCredential;
@@ -43,7 +44,7 @@ public final class MongoRestore {
             swap.swapIntoPlace();
         } catch (MongoException e) {
             throw new LoadToolException("MongoDB at " + target + " failed during the restore (" + e.getMessage()
-                    + "), perhaps check EDXSTACK_MONGODB_URI and the user's rights", e);
+                    + "), perhaps check " + AgentEnv.MONGODB_URI + " and the user's rights", e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.AgentEnv;
+
 /**
  * How the stream is cut and compressed. Memory held by part buffers is at most {@code (concurrency + 1) * partSize}.
  *
@@ -13,20 +15,20 @@ public record PipelineTuning(int partSize, int concurrency, int zstdLevel, int z
 
     public PipelineTuning {
         if (partSize < MultipartUploadStream.MIN_PART_SIZE || partSize > 512 * 1024 * 1024) {
-            throw new BackupSettingsException("part size " + partSize + " (--part-size, EDXSTACK_PART_SIZE) is out of "
+            throw new BackupSettingsException("part size " + partSize + " (--part-size, " + AgentEnv.PART_SIZE + ") is out of "
                     + "range, perhaps between 5MiB (S3's minimum) and 512MiB");
         }
         if (concurrency < 1 || concurrency > 16) {
             throw new BackupSettingsException("upload concurrency " + concurrency
-                    + " (--concurrency, EDXSTACK_UPLOAD_CONCURRENCY) is out of range, perhaps 1 to 16");
+                    + " (--concurrency, " + AgentEnv.UPLOAD_CONCURRENCY + ") is out of range, perhaps 1 to 16");
         }
         if (zstdLevel < 1 || zstdLevel > 19) {
             throw new BackupSettingsException("zstd level " + zstdLevel
-                    + " (--zstd-level, EDXSTACK_ZSTD_LEVEL) is out of range, perhaps 1 to 19");
+                    + " (--zstd-level, " + AgentEnv.ZSTD_LEVEL + ") is out of range, perhaps 1 to 19");
         }
         if (zstdWorkers < 0 || zstdWorkers > 16) {
             throw new BackupSettingsException("zstd workers " + zstdWorkers
-                    + " (--zstd-workers, EDXSTACK_ZSTD_WORKERS) is out of range, perhaps 0 to 16");
+                    + " (--zstd-workers, " + AgentEnv.ZSTD_WORKERS + ") is out of range, perhaps 0 to 16");
         }
     }
 }

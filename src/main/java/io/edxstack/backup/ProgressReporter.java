@@ -20,6 +20,12 @@ final class ProgressReporter implements AutoCloseable {
      */
     static ProgressReporter every(Duration interval, AgentLog log, String what, LongSupplier streamed,
                                   LongSupplier stored) {
+        return every(interval, log, what, streamed, stored, "compressed in S3");
+    }
+
+    /** As above, {@code storedLabel} saying what the compressed figure is (stored so far, read so far of ...). */
+    static ProgressReporter every(Duration interval, AgentLog log, String what, LongSupplier streamed,
+                                  LongSupplier stored, String storedLabel) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "progress");
             thread.setDaemon(true);
@@ -31,7 +37,7 @@ final class ProgressReporter implements AutoCloseable {
             long bytes = streamed.getAsLong();
             log.info(what + ": " + AgentLog.mebibytes(bytes) + " uncompressed ("
                     + AgentLog.megabytesPerSecond(bytes, System.nanoTime() - start) + "), "
-                    + AgentLog.mebibytes(stored.getAsLong()) + " compressed in S3");
+                    + AgentLog.mebibytes(stored.getAsLong()) + " " + storedLabel);
         }, millis, millis, TimeUnit.MILLISECONDS);
         return new ProgressReporter(timer);
     }

@@ -1,5 +1,7 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.AgentEnv;
+import io.edxstack.backup.contract.StackRole;
 import java.util.Optional;
 
 /**
@@ -24,7 +26,7 @@ public final class RestoreGuard {
                         : "stack role '" + roleText + "' is neither active nor standby";
         if (!force) {
             throw new RestoreRefusedException("restore refused: " + reason + ", perhaps set --stack-role / "
-                    + "EDXSTACK_STACK_ROLE to standby, or pass --force if overwriting it is intended");
+                    + AgentEnv.STACK_ROLE + " to standby, or pass --force if overwriting it is intended");
         }
         return Optional.of("restoring despite: " + reason + " (--force)");
     }

@@ -11,12 +11,21 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Duration;
 
-/** Builds the one S3 client configuration the agent ships with, for Ceph RGW and any other S3 endpoint. */
+/**
+ * Builds the one S3 client configuration the agent ships with, for Ceph RGW and any other S3 endpoint. Every
+ * request is bounded: a socket that delivers nothing for the stall timeout fails the attempt, each attempt of a
+ * request without data has the stall timeout as deadline and the whole call (retries included) its
+ * {@link S3Settings#callDeadline()}. Requests that carry or stream data override those per request
+ * ({@link BackupStore}); a blocked socket write, which no socket timeout covers, ends at the attempt deadline,
+ * when the SDK aborts the connection.
+ */
 final class S3ClientFactory {
     private S3ClientFactory() {
     }
 
     static S3Client create(S3Settings settings, int concurrency) {
+        Duration stall = settings.stallTimeout();
+        Duration connect = stall.compareTo(Duration.ofSeconds(10)) < 0 ? stall : Duration.ofSeconds(10);
         return S3Client.builder()
                 .endpointOverride(settings.endpoint())
                 .region(Region.of(settings.region()))
@@ -30,9 +39,12 @@ final class S3ClientFactory {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .maxConnections(concurrency + 4)
-                        .connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(Duration.ofSeconds(120)))
+                        .connectionTimeout(connect)
+                        .connectionAcquisitionTimeout(stall)
+                        .socketTimeout(stall))
                 .overrideConfiguration(config -> config
+                        .apiCallAttemptTimeout(stall)
+                        .apiCallTimeout(settings.callDeadline())
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(settings.maxAttempts())
                                 .build()))

@@ -1,5 +1,6 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.Release;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,7 +33,6 @@ public final class ToolVersions {
     }
 
     public static String agent() {
-        String version = ToolVersions.class.getPackage().getImplementationVersion();
-        return "edxstack " + (version == null ? "development build" : version);
+        return Release.agent();
     }
 }

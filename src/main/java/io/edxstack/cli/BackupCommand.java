@@ -1,5 +1,6 @@
 package io.edxstack.cli;
 
+import io.edxstack.backup.contract.AgentEnv;
 import io.edxstack.backup.AgentLog;
 import io.edxstack.backup.BackupAgent;
 import io.edxstack.backup.BackupCopy;
@@ -9,14 +10,14 @@ import io.edxstack.backup.BackupManifest;
 import io.edxstack.backup.BackupRequest;
 import io.edxstack.backup.BackupStore;
 import io.edxstack.backup.CredentialsPipe;
-import io.edxstack.backup.DatabaseKind;
+import io.edxstack.backup.contract.DatabaseKind;
 import io.edxstack.backup.MongoConnection;
 import io.edxstack.backup.MongoTools;
 import io.edxstack.backup.MysqlConnection;
 import io.edxstack.backup.MysqlTools;
 import io.edxstack.backup.PipelineTuning;
 import io.edxstack.backup.S3Settings;
-import io.edxstack.backup.StackRole;
+import io.edxstack.backup.contract.StackRole;
 import io.edxstack.backup.StorageException;
 import io.edxstack.backup.BackupSettingsException;
 import picocli.CommandLine.Command;
@@ -51,41 +52,41 @@ public final class BackupCommand implements Callable<Integer> {
     @Mixin
     S3CopyOptions copy;
 
-    @Option(names = "--region", defaultValue = "${env:EDXSTACK_REGION}",
-            description = "region writing the backup, recorded in the manifest (env EDXSTACK_REGION)")
+    @Option(names = "--region", defaultValue = "${env:" + AgentEnv.REGION + "}",
+            description = "region writing the backup, recorded in the manifest (env " + AgentEnv.REGION + ")")
     String region;
 
-    @Option(names = "--stack-role", defaultValue = "${env:EDXSTACK_STACK_ROLE}",
-            description = "active|standby, recorded in the manifest (env EDXSTACK_STACK_ROLE)")
+    @Option(names = "--stack-role", defaultValue = "${env:" + AgentEnv.STACK_ROLE + "}",
+            description = "active|standby, recorded in the manifest (env " + AgentEnv.STACK_ROLE + ")")
     String stackRole;
 
-    @Option(names = "--dump-tool", defaultValue = "${env:EDXSTACK_DUMP_TOOL}",
-            description = "dump tool to run (env EDXSTACK_DUMP_TOOL; default mariadb-dump or mongodump)")
+    @Option(names = "--dump-tool", defaultValue = "${env:" + AgentEnv.DUMP_TOOL + "}",
+            description = "dump tool to run (env " + AgentEnv.DUMP_TOOL + "; default mariadb-dump or mongodump)")
     String dumpTool;
 
-    @Option(names = "--part-size", defaultValue = "${env:EDXSTACK_PART_SIZE:-16MiB}",
+    @Option(names = "--part-size", defaultValue = "${env:" + AgentEnv.PART_SIZE + ":-16MiB}",
             converter = BackupSizeConverter.class,
-            description = "multipart part size (env EDXSTACK_PART_SIZE, default ${DEFAULT-VALUE})")
+            description = "multipart part size (env " + AgentEnv.PART_SIZE + ", default ${DEFAULT-VALUE})")
     int partSize;
 
-    @Option(names = "--concurrency", defaultValue = "${env:EDXSTACK_UPLOAD_CONCURRENCY:-3}",
-            description = "parts uploaded at once (env EDXSTACK_UPLOAD_CONCURRENCY, default ${DEFAULT-VALUE})")
+    @Option(names = "--concurrency", defaultValue = "${env:" + AgentEnv.UPLOAD_CONCURRENCY + ":-3}",
+            description = "parts uploaded at once (env " + AgentEnv.UPLOAD_CONCURRENCY + ", default ${DEFAULT-VALUE})")
     int concurrency;
 
-    @Option(names = "--zstd-level", defaultValue = "${env:EDXSTACK_ZSTD_LEVEL:-1}",
-            description = "zstd level (env EDXSTACK_ZSTD_LEVEL, default ${DEFAULT-VALUE})")
+    @Option(names = "--zstd-level", defaultValue = "${env:" + AgentEnv.ZSTD_LEVEL + ":-1}",
+            description = "zstd level (env " + AgentEnv.ZSTD_LEVEL + ", default ${DEFAULT-VALUE})")
     int zstdLevel;
 
-    @Option(names = "--zstd-workers", defaultValue = "${env:EDXSTACK_ZSTD_WORKERS:-1}",
-            description = "zstd compression threads (env EDXSTACK_ZSTD_WORKERS, default ${DEFAULT-VALUE})")
+    @Option(names = "--zstd-workers", defaultValue = "${env:" + AgentEnv.ZSTD_WORKERS + ":-1}",
+            description = "zstd compression threads (env " + AgentEnv.ZSTD_WORKERS + ", default ${DEFAULT-VALUE})")
     int zstdWorkers;
 
     @Override
     public Integer call() {
         String platformName = platform.platform();
-        String writingRegion = required(region, "writing region", "--region", "EDXSTACK_REGION");
+        String writingRegion = required(region, "writing region", "--region", AgentEnv.REGION);
         String role = StackRole.parse(stackRole).map(StackRole::label).orElseThrow(() -> new BackupSettingsException(
-                "stack role '" + (stackRole == null ? "" : stackRole) + "' (--stack-role, EDXSTACK_STACK_ROLE) is "
+                "stack role '" + (stackRole == null ? "" : stackRole) + "' (--stack-role, " + AgentEnv.STACK_ROLE + ") is "
                         + "neither active nor standby, perhaps active"));
         PipelineTuning tuning = new PipelineTuning(partSize, concurrency, zstdLevel, zstdWorkers);
         S3Settings settings = s3.settings();

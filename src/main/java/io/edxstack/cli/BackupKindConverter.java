@@ -1,7 +1,6 @@
 package io.edxstack.cli;
 
-import io.edxstack.backup.BackupSettingsException;
-import io.edxstack.backup.DatabaseKind;
+import io.edxstack.backup.contract.DatabaseKind;
 import picocli.CommandLine;
 
 /** mysql | mongodb, as in object keys. */
@@ -10,7 +9,7 @@ final class BackupKindConverter implements CommandLine.ITypeConverter<DatabaseKi
     public DatabaseKind convert(String text) {
         try {
             return DatabaseKind.fromLabel(text);
-        } catch (BackupSettingsException e) {
+        } catch (IllegalArgumentException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }
     }

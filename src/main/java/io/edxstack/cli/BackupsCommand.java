@@ -1,5 +1,6 @@
 package io.edxstack.cli;
 
+import io.edxstack.backup.contract.AgentEnv;
 import io.edxstack.backup.AgentLog;
 import io.edxstack.backup.BackupInventory;
 import io.edxstack.backup.BackupKeys;
@@ -7,7 +8,7 @@ import io.edxstack.backup.BackupManifest;
 import io.edxstack.backup.BackupSettingsException;
 import io.edxstack.backup.BackupStore;
 import io.edxstack.backup.BackupVerifier;
-import io.edxstack.backup.DatabaseKind;
+import io.edxstack.backup.contract.DatabaseKind;
 import io.edxstack.backup.PrunePlan;
 import io.edxstack.backup.Pruner;
 import io.edxstack.backup.RetentionPlanner;
@@ -92,19 +93,55 @@ public final class BackupsCommand implements Runnable {
                 description = "backup to verify (default: the newest of each database kind)")
         String backup;
 
+        @Option(names = "--all", description = "verify every complete backup; each is reported, exit 1 if any fails")
+        boolean all;
+
         @Override
         public Integer call() {
             S3Settings settings = scope.s3.settings();
             try (BackupStore store = BackupStore.open(settings, 1)) {
                 S3BackupCatalogue catalogue = new S3BackupCatalogue(store, settings.prefix());
+                if (all) {
+                    return verifyAll(store, catalogue);
+                }
                 List<BackupManifest> chosen = chosen(catalogue);
                 for (BackupManifest manifest : chosen) {
                     new BackupVerifier(store).verify(manifest);
-                    System.out.println("verified " + manifest.backupId() + " (" + manifest.databaseKind() + "): "
-                            + manifest.size() + " bytes, sha256 " + manifest.sha256());
+                    System.out.println(verified(manifest));
                 }
             }
             return 0;
+        }
+
+        private Integer verifyAll(BackupStore store, S3BackupCatalogue catalogue) {
+            List<String> failed = new java.util.ArrayList<>();
+            int count = 0;
+            for (DatabaseKind kind : scope.kinds()) {
+                for (BackupManifest manifest : catalogue.completeBackups(scope.platform.platform(), kind)) {
+                    count++;
+                    try {
+                        new BackupVerifier(store).verify(manifest);
+                        System.out.println(verified(manifest));
+                    } catch (io.edxstack.backup.BackupException e) {
+                        System.out.println("FAILED   " + manifest.backupId() + " (" + kind + "): " + e.getMessage());
+                        failed.add(manifest.backupId());
+                    }
+                }
+            }
+            if (count == 0) {
+                throw new BackupSettingsException("platform " + scope.platform.platform() + " has no complete backup "
+                        + "to verify, perhaps check --platform and --s3-prefix");
+            }
+            if (!failed.isEmpty()) {
+                throw new io.edxstack.backup.ChecksumMismatchException(failed.size() + " of " + count
+                        + " backups failed verification: " + String.join(", ", failed));
+            }
+            return 0;
+        }
+
+        private static String verified(BackupManifest manifest) {
+            return "verified " + manifest.backupId() + " (" + manifest.databaseKind() + "): " + manifest.size()
+                    + " bytes, sha256 " + manifest.sha256();
         }
 
         private List<BackupManifest> chosen(S3BackupCatalogue catalogue) {
@@ -135,19 +172,19 @@ public final class BackupsCommand implements Runnable {
         @Mixin
         Scope scope;
 
-        @Option(names = "--keep-daily", defaultValue = "${env:EDXSTACK_KEEP_DAILY:-7}",
+        @Option(names = "--keep-daily", defaultValue = "${env:" + AgentEnv.KEEP_DAILY + ":-7}",
                 description = "newest backup of each of the last N days with backups (default ${DEFAULT-VALUE})")
         int keepDaily;
 
-        @Option(names = "--keep-weekly", defaultValue = "${env:EDXSTACK_KEEP_WEEKLY:-4}",
+        @Option(names = "--keep-weekly", defaultValue = "${env:" + AgentEnv.KEEP_WEEKLY + ":-4}",
                 description = "newest backup of each of the last N ISO weeks with backups (default ${DEFAULT-VALUE})")
         int keepWeekly;
 
-        @Option(names = "--min-keep", defaultValue = "${env:EDXSTACK_MIN_KEEP:-3}",
+        @Option(names = "--min-keep", defaultValue = "${env:" + AgentEnv.MIN_KEEP + ":-3}",
                 description = "never keep fewer complete backups than this (default ${DEFAULT-VALUE})")
         int minKeep;
 
-        @Option(names = "--grace", defaultValue = "${env:EDXSTACK_PRUNE_GRACE:-24h}",
+        @Option(names = "--grace", defaultValue = "${env:" + AgentEnv.PRUNE_GRACE + ":-24h}",
                 converter = BackupDurationConverter.class,
                 description = "age before incomplete leftovers and multipart uploads are removed; longer than the "
                         + "longest backup run (default ${DEFAULT-VALUE})")

@@ -1,55 +1,30 @@
 package io.edxstack.cli;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * The class-data sharing training run of the backup agent's image (images/backup-agent/cds-training.sh): one JVM
- * that runs {@code backup mysql} and then {@code restore mysql} of that backup against an in-memory S3 stand-in on
- * the loopback interface, with {@code true} as dump tool and, as load tool, the one argument: a program that reads
- * its input and prints nothing whatever its arguments (the training script writes {@code exec cat >/dev/null}). The archive written at its exit then holds the
- * classes of both paths (S3 client, request and response handling, manifest JSON, zstd both ways), which the agent
- * would otherwise load and verify on every run. Not a command: {@code java -cp edxstack.jar
- * io.edxstack.cli.CdsTraining LOAD_TOOL}; exits 0 only when both runs succeeded.
+ * that runs {@code backup mysql} and then {@code restore mysql} of that backup against the S3 endpoint given (the
+ * script starts an in-memory stand-in from the test classes in another JVM), with {@code true} as dump tool and, as
+ * load tool, a program that reads its input and prints nothing whatever its arguments. The archive written at its
+ * exit then holds the classes of both paths (S3 client, request and response handling, manifest JSON, zstd both
+ * ways), which the agent would otherwise load and verify on every run. Not a command: {@code java -cp edxstack.jar
+ * io.edxstack.cli.CdsTraining S3_ENDPOINT LOAD_TOOL}; exits 0 only when both runs succeeded.
  */
 public final class CdsTraining {
-    private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
-    private final Map<String, Map<Integer, byte[]>> uploads = new ConcurrentHashMap<>();
-
     private CdsTraining() {
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: java -cp edxstack.jar " + CdsTraining.class.getName() + " LOAD_TOOL");
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: java -cp edxstack.jar " + CdsTraining.class.getName() + " S3_ENDPOINT LOAD_TOOL");
             System.exit(2);
         }
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.createContext("/", new CdsTraining()::handle);
-        server.start();
-        int exit;
-        try {
-            String[] common = {"--platform", "cds-training", "--stack-role", "standby", "--s3-endpoint",
-                    "http://127.0.0.1:" + server.getAddress().getPort(), "--s3-bucket", "training",
-                    "--s3-access-key-id", "training", "--s3-max-attempts", "1", "--mysql-host", "127.0.0.1",
-                    "--mysql-user", "training", "--progress-interval", "1h"};
-            exit = EdxstackCli.run(concat(new String[]{"backup", "mysql", "--region", "training", "--dump-tool",
-                    "true"}, common));
-            if (exit == 0) {
-                exit = EdxstackCli.run(concat(new String[]{"restore", "mysql", "--load-tool", args[0]}, common));
-            }
-        } finally {
-            server.stop(0);
+        String[] common = {"--platform", "cds-training", "--stack-role", "standby", "--s3-endpoint", args[0],
+                "--s3-bucket", "training", "--s3-access-key-id", "training", "--s3-max-attempts", "1",
+                "--mysql-host", "127.0.0.1", "--mysql-user", "training", "--progress-interval", "1h"};
+        int exit = EdxstackCli.run(concat(new String[]{"backup", "mysql", "--region", "training", "--dump-tool",
+                "true"}, common));
+        if (exit == 0) {
+            exit = EdxstackCli.run(concat(new String[]{"restore", "mysql", "--load-tool", args[1]}, common));
         }
         System.exit(exit);
     }
@@ -59,112 +34,5 @@ public final class CdsTraining {
         System.arraycopy(first, 0, all, 0, first.length);
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
-    }
-
-    /** The few S3 requests the agent makes, path-style, without authentication. */
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            URI uri = exchange.getRequestURI();
-            String path = uri.getPath();
-            Map<String, String> query = query(uri.getRawQuery());
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            if (exchange.getRequestHeaders().containsKey("x-amz-decoded-content-length")) {
-                body = decodeAwsChunked(body);
-            }
-            String method = exchange.getRequestMethod();
-            String bucketOnly = path.substring(1).contains("/") ? null : path.substring(1);
-            if (method.equals("GET") && bucketOnly != null) {
-                String prefix = query.getOrDefault("prefix", "");
-                StringBuilder xml = new StringBuilder("<ListBucketResult><Name>" + bucketOnly + "</Name><Prefix>"
-                        + prefix + "</Prefix><KeyCount>0</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false"
-                        + "</IsTruncated>");
-                new TreeMap<>(objects).forEach((key, value) -> {
-                    String name = key.substring(bucketOnly.length() + 2);
-                    if (key.startsWith("/" + bucketOnly + "/") && name.startsWith(prefix)) {
-                        xml.append("<Contents><Key>").append(name).append("</Key><LastModified>"
-                                + "2026-01-01T00:00:00.000Z</LastModified><ETag>\"0\"</ETag><Size>")
-                                .append(value.length).append("</Size><StorageClass>STANDARD</StorageClass></Contents>");
-                    }
-                });
-                reply(exchange, 200, xml.append("</ListBucketResult>").toString());
-            } else if (method.equals("POST") && query.containsKey("uploads")) {
-                String id = Integer.toString(uploads.size() + 1);
-                uploads.put(id, new TreeMap<>());
-                reply(exchange, 200, "<InitiateMultipartUploadResult><Bucket>training</Bucket><Key>" + path
-                        + "</Key><UploadId>" + id + "</UploadId></InitiateMultipartUploadResult>");
-            } else if (method.equals("PUT") && query.containsKey("uploadId")) {
-                uploads.get(query.get("uploadId")).put(Integer.parseInt(query.get("partNumber")), body);
-                exchange.getResponseHeaders().add("ETag", "\"" + query.get("partNumber") + "\"");
-                reply(exchange, 200, "");
-            } else if (method.equals("POST") && query.containsKey("uploadId")) {
-                ByteArrayOutputStream whole = new ByteArrayOutputStream();
-                for (byte[] part : uploads.remove(query.get("uploadId")).values()) {
-                    whole.writeBytes(part);
-                }
-                objects.put(path, whole.toByteArray());
-                reply(exchange, 200, "<CompleteMultipartUploadResult><Bucket>training</Bucket><Key>" + path
-                        + "</Key></CompleteMultipartUploadResult>");
-            } else if (method.equals("DELETE") && query.containsKey("uploadId")) {
-                uploads.remove(query.get("uploadId"));
-                exchange.sendResponseHeaders(204, -1);
-            } else if (method.equals("PUT")) {
-                objects.put(path, body);
-                exchange.getResponseHeaders().add("ETag", "\"0\"");
-                reply(exchange, 200, "");
-            } else if ((method.equals("GET") || method.equals("HEAD")) && objects.containsKey(path)) {
-                byte[] object = objects.get(path);
-                exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
-                exchange.getResponseHeaders().add("Last-Modified", "Thu, 01 Jan 2026 00:00:00 GMT");
-                if (method.equals("HEAD")) {
-                    exchange.getResponseHeaders().add("Content-Length", Integer.toString(object.length));
-                    exchange.sendResponseHeaders(200, -1);
-                } else {
-                    exchange.sendResponseHeaders(200, object.length == 0 ? -1 : object.length);
-                    exchange.getResponseBody().write(object);
-                }
-            } else {
-                reply(exchange, 404, "<Error><Code>NoSuchKey</Code><Message>" + method + " " + path
-                        + "</Message></Error>");
-            }
-        }
-    }
-
-    private static void reply(HttpExchange exchange, int status, String xml) throws IOException {
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/xml");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
-
-    /** The payload of an aws-chunked body: {@code <hex size>;chunk-signature=...\r\n<data>\r\n}, until size 0. */
-    private static byte[] decodeAwsChunked(byte[] body) {
-        ByteArrayOutputStream payload = new ByteArrayOutputStream();
-        int at = 0;
-        while (at < body.length) {
-            int lineEnd = at;
-            while (body[lineEnd] != '\r') {
-                lineEnd++;
-            }
-            String header = new String(body, at, lineEnd - at, StandardCharsets.US_ASCII);
-            int size = Integer.parseInt(header.split(";", 2)[0], 16);
-            if (size == 0) {
-                break;
-            }
-            payload.write(body, lineEnd + 2, size);
-            at = lineEnd + 2 + size + 2;
-        }
-        return payload.toByteArray();
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new TreeMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                query.put(eq < 0 ? pair : pair.substring(0, eq),
-                        eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return query;
     }
 }

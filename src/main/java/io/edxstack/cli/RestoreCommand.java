@@ -1,10 +1,11 @@
 package io.edxstack.cli;
 
+import io.edxstack.backup.contract.AgentEnv;
 import io.edxstack.backup.AgentLog;
 import io.edxstack.backup.BackupManifest;
 import io.edxstack.backup.BackupSettingsException;
 import io.edxstack.backup.BackupStore;
-import io.edxstack.backup.DatabaseKind;
+import io.edxstack.backup.contract.DatabaseKind;
 import io.edxstack.backup.MongoRestore;
 import io.edxstack.backup.MongoTools;
 import io.edxstack.backup.MysqlRestore;
@@ -41,26 +42,26 @@ public final class RestoreCommand implements Callable<Integer> {
             description = "backup to restore (default: the newest complete one)")
     String backup;
 
-    @Option(names = "--stack-role", defaultValue = "${env:EDXSTACK_STACK_ROLE}",
-            description = "active|standby (env EDXSTACK_STACK_ROLE); restores run on standby only")
+    @Option(names = "--stack-role", defaultValue = "${env:" + AgentEnv.STACK_ROLE + "}",
+            description = "active|standby (env " + AgentEnv.STACK_ROLE + "); restores run on standby only")
     String stackRole;
 
     @Option(names = "--force", description = "restore even though the stack is active or its role unknown")
     boolean force;
 
-    @Option(names = "--load-tool", defaultValue = "${env:EDXSTACK_LOAD_TOOL}",
-            description = "load tool to run (env EDXSTACK_LOAD_TOOL; default mariadb or mongorestore)")
+    @Option(names = "--load-tool", defaultValue = "${env:" + AgentEnv.LOAD_TOOL + "}",
+            description = "load tool to run (env " + AgentEnv.LOAD_TOOL + "; default mariadb or mongorestore)")
     String loadTool;
 
-    @Option(names = "--load-sessions", defaultValue = "${env:EDXSTACK_LOAD_SESSIONS:-2}", paramLabel = "N",
-            description = "MariaDB client sessions loading a MySQL dump at once (env EDXSTACK_LOAD_SESSIONS, "
+    @Option(names = "--load-sessions", defaultValue = "${env:" + AgentEnv.LOAD_SESSIONS + ":-2}", paramLabel = "N",
+            description = "MariaDB client sessions loading a MySQL dump at once (env " + AgentEnv.LOAD_SESSIONS + ", "
                     + "default 2; 1 loads through a single client)")
     int loadSessions;
 
     @Override
     public Integer call() {
         if (loadSessions < 1 || loadSessions > 16) {
-            throw new BackupSettingsException("--load-sessions (EDXSTACK_LOAD_SESSIONS) must be between 1 and 16, not "
+            throw new BackupSettingsException("--load-sessions (" + AgentEnv.LOAD_SESSIONS + ") must be between 1 and 16, not "
                     + loadSessions);
         }
         String platformName = platform.platform();
@@ -69,7 +70,7 @@ public final class RestoreCommand implements Callable<Integer> {
         S3Settings settings = s3.settings();
         try (BackupStore store = BackupStore.open(settings, 1)) {
             BackupManifest manifest = new S3BackupCatalogue(store, settings.prefix())
-                    .find(platformName, kind, backup);
+                    .find(platformName, kind, backup, log);
             if (kind == DatabaseKind.MYSQL) {
                 new MysqlRestore(store, log, platform.progressInterval).run(manifest, databases.mysql(),
                         tool(MysqlTools.DEFAULT_CLIENT), loadSessions);

@@ -1,5 +1,6 @@
 package io.edxstack.cli;
 
+import io.edxstack.backup.contract.AgentEnv;
 import picocli.CommandLine;
 
 /**
@@ -11,7 +12,7 @@ final class ShortErrorHandler implements CommandLine.IExecutionExceptionHandler,
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
         cli.getErr().println("error: " + describe(ex));
-        if (System.getenv("EDXSTACK_DEBUG") != null) {
+        if (System.getenv(AgentEnv.DEBUG) != null) {
             ex.printStackTrace(cli.getErr());
         }
         return 1;

@@ -1,11 +1,11 @@
 package io.edxstack.cli;
 
+import io.edxstack.backup.contract.Release;
 import picocli.CommandLine;
 
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = EdxstackCli.class.getPackage().getImplementationVersion();
-        return new String[] {"edxstack " + (version == null ? "development build" : version)};
+        return new String[] {Release.agent()};
     }
 }

@@ -2,6 +2,7 @@ package io.edxstack.failover;
 
 import io.edxstack.backup.BackupCatalogue;
 import io.edxstack.backup.BackupManifest;
+import io.edxstack.backup.CheckedBackups;
 import io.edxstack.backup.RetentionPlanner;
 
 import java.time.Clock;
@@ -27,7 +28,8 @@ public final class BackupFreshness {
         Instant now = clock.instant();
         Instant latestCredible = now.plus(RetentionPlanner.SKEW_TOLERANCE);
         List<BackupFreshnessReport.Entry> entries = databases.stream().map(database -> {
-            List<BackupManifest> complete = catalogue.completeBackups(database.platform(), database.kind());
+            CheckedBackups checked = catalogue.checkedBackups(database.platform(), database.kind());
+            List<BackupManifest> complete = checked.usable();
             int futureDated = (int) complete.stream()
                     .filter(backup -> backup.finishedAt().isAfter(latestCredible))
                     .count();
@@ -36,8 +38,14 @@ public final class BackupFreshness {
                     .max((a, b) -> a.finishedAt().compareTo(b.finishedAt()));
             Optional<Duration> age = newest.map(backup -> durationOrZero(backup.finishedAt(), now));
             boolean within = age.map(a -> a.compareTo(rpo) <= 0).orElse(false);
+            // Backups newer than the one judged that failed the check: what a restore of "latest" skips too.
+            String judged = newest.map(BackupManifest::backupId).orElse("");
+            List<String> skipped = checked.rejected().stream()
+                    .filter(rejected -> rejected.backupId().compareTo(judged) > 0)
+                    .map(CheckedBackups.Rejected::toString)
+                    .toList();
             return new BackupFreshnessReport.Entry(database, newest.map(BackupManifest::backupId), age, within,
-                    futureDated);
+                    futureDated, skipped);
         }).toList();
         return new BackupFreshnessReport(rpo, now, entries);
     }

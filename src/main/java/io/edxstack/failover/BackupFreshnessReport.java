@@ -29,9 +29,18 @@ public record BackupFreshnessReport(Duration rpo, Instant checkedAt, List<Entry>
 
     /**
      * @param futureDated complete backups dated ahead of the checking clock, which were not counted
+     * @param skipped     newer complete backups whose data object does not match their manifest, with why
      */
     public record Entry(PlatformDatabase database, Optional<String> newestBackupId, Optional<Duration> age,
-                        boolean withinRpo, int futureDated) {
+                        boolean withinRpo, int futureDated, List<String> skipped) {
+        public Entry {
+            skipped = List.copyOf(skipped);
+        }
+
+        public Entry(PlatformDatabase database, Optional<String> newestBackupId, Optional<Duration> age,
+                     boolean withinRpo, int futureDated) {
+            this(database, newestBackupId, age, withinRpo, futureDated, List.of());
+        }
 
         String toText(Duration rpo) {
             String status = withinRpo ? "ok   " : "STALE";
@@ -40,7 +49,10 @@ public record BackupFreshnessReport(Duration rpo, Instant checkedAt, List<Entry>
                     : "backup " + newestBackupId.get() + "  age " + human(age.orElseThrow());
             String skew = futureDated == 0 ? ""
                     : "  (" + futureDated + " backup(s) dated in the future ignored, perhaps a writer's clock is wrong)";
-            return status + " " + database + "  " + detail + " (RPO " + human(rpo) + ")" + skew;
+            String damaged = skipped.isEmpty() ? ""
+                    : "  (newer backup(s) skipped, their data object does not match the manifest: "
+                    + String.join(", ", skipped) + ")";
+            return status + " " + database + "  " + detail + " (RPO " + human(rpo) + ")" + skew + damaged;
         }
 
         private static String human(Duration duration) {

@@ -1,7 +1,8 @@
 package io.edxstack.failover;
 
 import io.edxstack.backup.BackupStore;
-import io.edxstack.backup.DatabaseKind;
+import io.edxstack.backup.contract.BucketLayout;
+import io.edxstack.backup.contract.DatabaseKind;
 import io.edxstack.backup.S3BackupCatalogue;
 import io.edxstack.backup.S3Settings;
 import io.edxstack.config.PlatformSpec;
@@ -16,7 +17,7 @@ import java.util.List;
  * primary's cluster or API, so it answers when the primary region is gone.
  */
 public final class FailoverCheck {
-    private static final String PREFIX = "backups";
+    private static final String PREFIX = BucketLayout.DEFAULT_PREFIX;
 
     private FailoverCheck() {
     }

@@ -1,6 +1,6 @@
 package io.edxstack.failover;
 
-import io.edxstack.backup.DatabaseKind;
+import io.edxstack.backup.contract.DatabaseKind;
 
 /** One database of one platform, as the failover check asks about it. */
 public record PlatformDatabase(String platform, DatabaseKind kind) {

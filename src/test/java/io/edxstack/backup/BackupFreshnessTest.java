@@ -1,5 +1,6 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.DatabaseKind;
 import io.edxstack.failover.BackupFreshness;
 import io.edxstack.failover.BackupFreshnessReport;
 import io.edxstack.failover.PlatformDatabase;

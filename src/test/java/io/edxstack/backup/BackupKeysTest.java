@@ -1,5 +1,6 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.DatabaseKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

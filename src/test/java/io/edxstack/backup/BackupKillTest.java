@@ -1,5 +1,6 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.DatabaseKind;
 import io.edxstack.testing.AgentProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,12 +35,16 @@ class BackupKillTest {
         String original = env.mariadb.sql("CHECKSUM TABLE edxapp_kill.blobs EXTENDED");
         Map<String, String> agent = env.agentEnvironment("killed", "edxapp_kill");
 
+        long firstStart = System.nanoTime();
         AgentProcess.Result first = AgentProcess.run(agent, 120, "backup", "mysql");
         assertEquals(0, first.exitCode(), first::toString);
+        // Kill points spread over the time a whole run takes here: on a loaded machine the JVM alone can take
+        // seconds to start, and fixed delays would all land before the upload.
+        long runMillis = (System.nanoTime() - firstStart) / 1_000_000;
 
         int killed = 0;
         for (int run = 0; run < RUNS; run++) {
-            long delay = 700 + random.nextInt(2800);
+            long delay = (long) (runMillis * (0.15 + 0.85 * random.nextDouble()));
             AgentProcess process = AgentProcess.start(agent, "backup", "mysql");
             Thread.sleep(delay);
             if (process.isAlive()) {

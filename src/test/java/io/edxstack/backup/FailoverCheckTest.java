@@ -1,5 +1,6 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.DatabaseKind;
 import io.edxstack.cli.EdxstackCli;
 import io.edxstack.testing.CephRgwServer;
 import io.edxstack.testing.TestProject;

@@ -1,5 +1,6 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.DatabaseKind;
 import io.edxstack.testing.AgentProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

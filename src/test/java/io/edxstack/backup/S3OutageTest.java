@@ -1,5 +1,6 @@
 package io.edxstack.backup;
 
+import io.edxstack.backup.contract.DatabaseKind;
 import io.edxstack.testing.AgentProcess;
 import io.edxstack.testing.TcpCutProxy;
 import org.junit.jupiter.api.Tag;
@@ -28,6 +29,8 @@ class S3OutageTest {
             proxy.cutAfter(8L * 1024 * 1024);
             Map<String, String> viaProxy = env.agentEnvironment("outage", "edxapp_outage");
             viaProxy.put("EDXSTACK_S3_ENDPOINT", "http://127.0.0.1:" + proxy.port());
+            // The abort of the cut upload is retried for max(30 s, attempts x stall timeout) before giving up.
+            viaProxy.put("EDXSTACK_S3_STALL_TIMEOUT", "10s");
             long start = System.nanoTime();
             AgentProcess.Result cut = AgentProcess.run(viaProxy, 180, "backup", "mysql");
             long seconds = (System.nanoTime() - start) / 1_000_000_000L;

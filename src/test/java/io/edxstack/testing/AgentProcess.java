@@ -47,6 +47,36 @@ public final class AgentProcess {
         }
     }
 
+    /**
+     * The agent as a pod's container starts it: the given JVM options (the image's entrypoint), the main class in
+     * place of the image's jar, and exactly {@code environment}, nothing inherited but {@code PATH} (the image sets
+     * one; the dump tools are found through it).
+     */
+    public static AgentProcess startAsContainer(List<String> jvmOptions, Map<String, String> environment,
+                                                List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path")), "io.edxstack.Main"));
+        command.addAll(args);
+        try {
+            Path out = Files.createTempFile("agent", ".out");
+            Path err = Files.createTempFile("agent", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            String path = System.getenv("PATH");
+            builder.environment().clear();
+            builder.environment().put("PATH", path);
+            builder.environment().putAll(environment);
+            return new AgentProcess(builder.start(), out, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the agent JVM", e);
+        }
+    }
+
     /** Runs to the end (at most {@code timeoutSeconds}) and returns the result. */
     public static Result run(Map<String, String> environment, long timeoutSeconds, String... args) {
         AgentProcess agent = start(environment, args);

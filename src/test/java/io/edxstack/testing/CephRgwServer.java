@@ -81,6 +81,20 @@ public final class CephRgwServer {
         return startMillis;
     }
 
+    /** SIGSTOP to radosgw: it keeps its sockets open and answers nothing, as a gateway hung in the kernel. */
+    public void freezeGateway() {
+        signalGateway("STOP");
+    }
+
+    /** SIGCONT to radosgw after {@link #freezeGateway()}. */
+    public void thawGateway() {
+        signalGateway("CONT");
+    }
+
+    private void signalGateway(String signal) {
+        ServerProcesses.run(dir, List.of("kill", "-" + signal, Long.toString(rgw.pid())));
+    }
+
     private void start() {
         String cephMon = ServerBinaries.require("ceph-mon");
         String cephOsd = ServerBinaries.require("ceph-osd");

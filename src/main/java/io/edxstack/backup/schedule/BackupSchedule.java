@@ -1,5 +1,9 @@
 package io.edxstack.backup.schedule;
 
+import io.edxstack.backup.contract.AgentEnv;
+import io.edxstack.backup.contract.AgentLabels;
+import io.edxstack.backup.contract.DatabaseKind;
+import io.edxstack.backup.contract.StackRole;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.batch.v1.CronJob;
 import com.pulumi.kubernetes.batch.v1.CronJobArgs;
@@ -24,8 +28,8 @@ import java.util.Map;
  */
 public final class BackupSchedule extends ComponentResource {
     public static final String TYPE = "edxstack:backup:BackupSchedule";
-    public static final String BACKUP_LABEL = "edxstack.io/backup";
-    public static final String RESTORE_LABEL = "edxstack.io/restore";
+    public static final String BACKUP_LABEL = AgentLabels.BACKUP;
+    public static final String RESTORE_LABEL = AgentLabels.RESTORE;
 
     private final List<CronJob> cronJobs = new ArrayList<>();
 
@@ -34,7 +38,7 @@ public final class BackupSchedule extends ComponentResource {
         var platform = args.platform();
         var children = CustomResourceOptions.builder().parent(this).build();
         var s3Secret = new Secret(platform.name() + "-backup-s3", SecretArgs.builder()
-                .metadata(metadata(AgentJob.S3_SECRET, args, PlatformLabels.of(platform.name(), "backup-agent")))
+                .metadata(metadata(AgentJob.S3_SECRET, args, PlatformLabels.of(platform.name(), AgentLabels.APP_NAME)))
                 .type("Opaque")
                 .stringData(Output.all(args.storage().accessKey(), args.storage().secretKey())
                         .applyValue(keys -> Map.of("access-key", keys.get(0), "secret-key", keys.get(1))))
@@ -44,10 +48,10 @@ public final class BackupSchedule extends ComponentResource {
         for (DatabaseTarget database : args.databases()) {
             String verb = active ? "backup" : "restore";
             List<String> command = active
-                    ? List.of("backup", database.kind())
-                    : List.of("restore", database.kind(), "--backup", "latest");
-            var labels = PlatformLabels.of(platform.name(), "backup-agent");
-            labels.put(active ? BACKUP_LABEL : RESTORE_LABEL, database.kind());
+                    ? List.of("backup", database.kind().label())
+                    : List.of("restore", database.kind().label(), "--backup", "latest");
+            var labels = PlatformLabels.of(platform.name(), AgentLabels.APP_NAME);
+            labels.put(active ? BACKUP_LABEL : RESTORE_LABEL, database.kind().label());
             cronJobs.add(new CronJob(platform.name() + "-" + verb + "-" + database.kind(), CronJobArgs.builder()
                     .metadata(metadata(verb + "-" + database.kind(), args, labels))
                     .spec(AgentJob.spec(new AgentJob.Run(
@@ -58,7 +62,7 @@ public final class BackupSchedule extends ComponentResource {
                     .build(), afterSecret));
         }
         if (active) {
-            var labels = PlatformLabels.of(platform.name(), "backup-agent");
+            var labels = PlatformLabels.of(platform.name(), AgentLabels.APP_NAME);
             cronJobs.add(new CronJob(platform.name() + "-prune-backups", CronJobArgs.builder()
                     .metadata(metadata("prune-backups", args, labels))
                     .spec(AgentJob.spec(new AgentJob.Run(platform.backup().prune(), List.of("backups", "prune"),
@@ -74,29 +78,29 @@ public final class BackupSchedule extends ComponentResource {
         var stack = args.stack();
         var backup = stack.backup();
         List<EnvVarArgs> env = new ArrayList<>(List.of(
-                AgentJob.env("EDXSTACK_PLATFORM", args.platform().name()),
-                AgentJob.env("EDXSTACK_REGION", stack.region()),
-                AgentJob.env("EDXSTACK_STACK_ROLE", stack.role().configValue()),
-                AgentJob.env("EDXSTACK_S3_ENDPOINT", backup.s3Endpoint()),
-                AgentJob.env("EDXSTACK_S3_REGION", backup.s3Region()),
-                AgentJob.env("EDXSTACK_S3_BUCKET", backup.bucket()),
-                AgentJob.fromSecret("AWS_ACCESS_KEY_ID", AgentJob.S3_SECRET, "access-key"),
-                AgentJob.fromSecret("AWS_SECRET_ACCESS_KEY", AgentJob.S3_SECRET, "secret-key")));
+                AgentJob.env(AgentEnv.PLATFORM, args.platform().name()),
+                AgentJob.env(AgentEnv.REGION, stack.region()),
+                AgentJob.env(AgentEnv.STACK_ROLE, (stack.isActive() ? StackRole.ACTIVE : StackRole.STANDBY).label()),
+                AgentJob.env(AgentEnv.S3_ENDPOINT, backup.s3Endpoint()),
+                AgentJob.env(AgentEnv.S3_REGION, backup.s3Region()),
+                AgentJob.env(AgentEnv.S3_BUCKET, backup.bucket()),
+                AgentJob.fromSecret(AgentEnv.AWS_ACCESS_KEY_ID, AgentJob.S3_SECRET, "access-key"),
+                AgentJob.fromSecret(AgentEnv.AWS_SECRET_ACCESS_KEY, AgentJob.S3_SECRET, "secret-key")));
         for (DatabaseTarget database : databases) {
-            String prefix = "EDXSTACK_" + database.kind().toUpperCase(java.util.Locale.ROOT) + "_";
             String passwordFile = AgentJob.PASSWORD_DIR + "/" + database.kind() + "/" + database.passwordKey();
-            env.add(database.user().map(user -> AgentJob.env(prefix + "USER", user))
-                    .orElseGet(() -> AgentJob.fromSecret(prefix + "USER", database.passwordSecret(), DatabaseTarget.USERNAME_KEY)));
-            if (database.kind().equals("mongodb")) {
+            String user = AgentEnv.user(database.kind());
+            env.add(database.user().map(name -> AgentJob.env(user, name))
+                    .orElseGet(() -> AgentJob.fromSecret(user, database.passwordSecret(), DatabaseTarget.USERNAME_KEY)));
+            if (database.kind() == DatabaseKind.MONGODB) {
                 // $(VAR) is expanded by Kubernetes from the variable above, so the account can come from a Secret.
-                env.add(AgentJob.env(prefix + "URI", "mongodb://$(" + prefix + "USER)@" + database.host() + ":"
+                env.add(AgentJob.env(AgentEnv.MONGODB_URI, "mongodb://$(" + user + ")@" + database.host() + ":"
                         + database.port() + "/?authSource=admin"));
             } else {
-                env.add(AgentJob.env(prefix + "HOST", database.host()));
-                env.add(AgentJob.env(prefix + "PORT", Integer.toString(database.port())));
+                env.add(AgentJob.env(AgentEnv.MYSQL_HOST, database.host()));
+                env.add(AgentJob.env(AgentEnv.MYSQL_PORT, Integer.toString(database.port())));
             }
-            env.add(AgentJob.env(prefix + "PASSWORD_FILE", passwordFile));
-            env.add(AgentJob.env(prefix + "DATABASE", database.database()));
+            env.add(AgentJob.env(AgentEnv.passwordFile(database.kind()), passwordFile));
+            env.add(AgentJob.env(AgentEnv.database(database.kind()), database.database()));
         }
         return env;
     }
@@ -104,9 +108,9 @@ public final class BackupSchedule extends ComponentResource {
     /** On the active stack, backup and prune also write and prune the optional copy. */
     private static List<EnvVarArgs> withCopy(List<EnvVarArgs> env, BackupScheduleArgs args) {
         args.stack().backup().copy().ifPresent(copy -> {
-            env.add(AgentJob.env("EDXSTACK_COPY_S3_ENDPOINT", copy.s3Endpoint()));
-            env.add(AgentJob.env("EDXSTACK_COPY_S3_REGION", copy.s3Region()));
-            env.add(AgentJob.env("EDXSTACK_COPY_S3_BUCKET", copy.bucket()));
+            env.add(AgentJob.env(AgentEnv.COPY_S3_ENDPOINT, copy.s3Endpoint()));
+            env.add(AgentJob.env(AgentEnv.COPY_S3_REGION, copy.s3Region()));
+            env.add(AgentJob.env(AgentEnv.COPY_S3_BUCKET, copy.bucket()));
         });
         return env;
     }

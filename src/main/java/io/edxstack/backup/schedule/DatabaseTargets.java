@@ -1,5 +1,6 @@
 package io.edxstack.backup.schedule;
 
+import io.edxstack.backup.contract.DatabaseKind;
 import io.edxstack.config.PlatformSpec;
 import io.edxstack.config.PlatformSpec.ServiceSpec;
 
@@ -22,13 +23,13 @@ public final class DatabaseTargets {
         var services = platform.services();
         return List.of(
                 // A consistent dump of every table needs the root account in the cluster.
-                target("mysql", services.mysql(), "root", "mysql-credentials", "root-password"),
-                target("mongodb", services.mongodb(), "openedx", "mongodb-credentials", "password"));
+                target(DatabaseKind.MYSQL, services.mysql(), "root", "mysql-credentials", "root-password"),
+                target(DatabaseKind.MONGODB, services.mongodb(), "openedx", "mongodb-credentials", "password"));
     }
 
-    private static DatabaseTarget target(String kind, ServiceSpec service, String user, String secret, String key) {
+    private static DatabaseTarget target(DatabaseKind kind, ServiceSpec service, String user, String secret, String key) {
         if (service.internal()) {
-            return new DatabaseTarget(kind, kind, service.port(), Optional.of(user), DATABASE, secret, key);
+            return new DatabaseTarget(kind, kind.label(), service.port(), Optional.of(user), DATABASE, secret, key);
         }
         // An external database's account is the one its existing Secret holds (keys username and password).
         return new DatabaseTarget(kind, service.host().orElseThrow(), service.port(), Optional.empty(), DATABASE,

@@ -1,4 +1,4 @@
-package io.edxstack.backup;
+package io.edxstack.backup.contract;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.edxstack.backup;
+package io.edxstack.backup.contract;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -36,7 +36,7 @@ public enum DatabaseKind {
         return Arrays.stream(values())
                 .filter(kind -> kind.label.equals(wanted))
                 .findFirst()
-                .orElseThrow(() -> new BackupSettingsException("unknown database kind '" + text + "', perhaps one of "
+                .orElseThrow(() -> new IllegalArgumentException("unknown database kind '" + text + "', perhaps one of "
                         + Arrays.stream(values()).map(DatabaseKind::label).collect(Collectors.joining(", "))));
     }
 
