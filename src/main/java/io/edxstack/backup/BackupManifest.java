@@ -36,7 +36,7 @@ public record BackupManifest(
 
     public static final int FORMAT_VERSION = 1;
 
-    private static final ObjectMapper JSON = io.edxstack.config.Mappers.json().build()
+    private static final ObjectMapper JSON = io.edxstack.reading.Mappers.json().build()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

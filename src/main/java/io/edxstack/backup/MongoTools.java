@@ -27,7 +27,7 @@ public final class MongoTools {
             config.put("password", db.password());
         }
         try {
-            return io.edxstack.config.Mappers.yaml().build().writeValueAsString(config);
+            return io.edxstack.reading.Mappers.yaml().build().writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("MongoDB credentials cannot be written as YAML", e);
         }

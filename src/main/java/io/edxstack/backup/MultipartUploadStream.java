@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The SHA-256 and size of the object are computed as bytes pass. Nothing touches the disk.
  *
  * <p>A watchdog fails the upload when parts are in flight and S3 has accepted no byte of them, nor answered, for
- * the stall timeout: a socket write blocked on a frozen peer has no timeout of its own. The writer then gets that
+ * the stall timeout plus the time to connect afresh ({@link S3Settings#uploadStallWindow()}): a socket write blocked on a frozen peer has no timeout of its own. The writer then gets that
  * failure (naming S3, the part, the key and the endpoint) from its next write, or at once if it was waiting for a
  * free buffer.
  *
@@ -63,7 +63,7 @@ final class MultipartUploadStream extends OutputStream {
         this.key = key;
         this.uploadId = uploadId;
         this.partSize = partSize;
-        this.stallNanos = store.settings().stallTimeout().toNanos();
+        this.stallNanos = store.settings().uploadStallWindow().toNanos();
         this.pool = new PartBufferPool(partSize, concurrency + 1);
         this.senders = Executors.newFixedThreadPool(concurrency, daemon("part-upload"));
         this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("upload-watchdog"));
@@ -245,7 +245,8 @@ final class MultipartUploadStream extends OutputStream {
         if (oldest != null && idle > stallNanos && failure.get() == null) {
             failure.compareAndSet(null, new StorageException("S3 UploadPart " + oldest + " of s3://" + store.bucket()
                     + "/" + key + " at " + store.endpoint() + " stalled: no byte accepted and no answer for "
-                    + seconds(idle) + " s (stall timeout " + seconds(stallNanos) + " s), perhaps check the S3 "
+                    + seconds(idle) + " s (stall timeout " + seconds(store.settings().stallTimeout().toNanos())
+                    + " s and a new connection), perhaps check the S3 "
                     + "service and the network to it", 0, null));
         }
     }

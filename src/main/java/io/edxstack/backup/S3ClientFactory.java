@@ -25,7 +25,7 @@ final class S3ClientFactory {
 
     static S3Client create(S3Settings settings, int concurrency) {
         Duration stall = settings.stallTimeout();
-        Duration connect = stall.compareTo(Duration.ofSeconds(10)) < 0 ? stall : Duration.ofSeconds(10);
+        Duration connect = settings.connectTimeout();
         return S3Client.builder()
                 .endpointOverride(settings.endpoint())
                 .region(Region.of(settings.region()))

@@ -37,6 +37,20 @@ public record S3Settings(URI endpoint, String region, String bucket, String pref
                 maxAttempts, stallTimeout);
     }
 
+    /** How long a new connection may take to open: the stall timeout, at most 10 s. */
+    public Duration connectTimeout() {
+        return stallTimeout.compareTo(Duration.ofSeconds(10)) < 0 ? stallTimeout : Duration.ofSeconds(10);
+    }
+
+    /**
+     * How long parts in flight may go without S3 taking a byte before the upload is called stalled: one stalled
+     * attempt (the socket timeout) plus a fresh connection for the SDK's retry, so a retry that gets through is
+     * never cut short; with the default 45 s this stays below MariaDB's 60 s net_write_timeout.
+     */
+    public Duration uploadStallWindow() {
+        return stallTimeout.plus(connectTimeout());
+    }
+
     /**
      * The longest a request carrying no data can take, retries included: every attempt bounded by the stall
      * timeout, plus the retry strategy's backoff between them (at most 20 s each).

@@ -2,7 +2,7 @@ package io.edxstack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edxstack.config.Documents;
-import io.edxstack.config.Mappers;
+import io.edxstack.reading.Mappers;
 import io.edxstack.config.ConfigException;
 import io.edxstack.config.Problem;
 import io.edxstack.tutor.ImportReport;

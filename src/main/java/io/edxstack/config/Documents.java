@@ -1,5 +1,6 @@
 package io.edxstack.config;
 
+import io.edxstack.reading.Mappers;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,5 +1,6 @@
 package io.edxstack.config;
 
+import io.edxstack.reading.Mappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

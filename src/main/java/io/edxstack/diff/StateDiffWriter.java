@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Writes a {@link StateDiff} for people (text) or for the review maker (JSON). */
 public final class StateDiffWriter {
-    private static final ObjectMapper JSON = io.edxstack.config.Mappers.json()
+    private static final ObjectMapper JSON = io.edxstack.reading.Mappers.json()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();

@@ -26,7 +26,7 @@ final class CaddyConfig {
     /** Tutor's limit on request bodies (course imports). */
     private static final long MAX_BODY_BYTES = 250L * 1024 * 1024;
     /** Sorted keys: the config's bytes, and so its ConfigMap's name, must not depend on map iteration order. */
-    private static final JsonMapper JSON = io.edxstack.config.Mappers.json()
+    private static final JsonMapper JSON = io.edxstack.reading.Mappers.json()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();

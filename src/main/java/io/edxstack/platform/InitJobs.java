@@ -35,7 +35,7 @@ final class InitJobs {
     /** Pulumi waits this long for a Job to complete (its default of 10 minutes is short for migrations). */
     static final int TIMEOUT_SECONDS = 7200;
 
-    private static final JsonMapper JSON = io.edxstack.config.Mappers.json().build();
+    private static final JsonMapper JSON = io.edxstack.reading.Mappers.json().build();
     private static final Pattern PLACEHOLDER = Pattern.compile("@@([A-Z][A-Z0-9_]*)@@");
 
     private final List<Job> jobs = new ArrayList<>();

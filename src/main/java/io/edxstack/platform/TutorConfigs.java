@@ -29,7 +29,7 @@ public final class TutorConfigs {
     static final String DATABASE = "openedx";
     /** The placeholder Tutor renders the JWT signing key's components from (see tutor/render.py). */
     static final String JWT_KEY = "@@EDXSTACK_JWT_KEY@@";
-    private static final JsonMapper JSON = io.edxstack.config.Mappers.json().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final JsonMapper JSON = io.edxstack.reading.Mappers.json().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private TutorConfigs() {

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 final class TutorManifests {
     static final List<String> FILES = List.of("k8s/deployments.yml", "k8s/jobs.yml", "k8s/services.yml");
-    private static final YAMLMapper YAML = io.edxstack.config.Mappers.yaml().build();
+    private static final YAMLMapper YAML = io.edxstack.reading.Mappers.yaml().build();
 
     private final List<JsonNode> objects;
 

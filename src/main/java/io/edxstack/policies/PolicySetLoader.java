@@ -22,7 +22,7 @@ public final class PolicySetLoader {
     private static final Set<String> TOP_KEYS = Set.of("version", "rules");
     private static final Set<String> RULE_KEYS = Set.of("level", "parameters", "exemptions");
     private static final Set<String> EXEMPTION_KEYS = Set.of("resource", "reason");
-    private static final ObjectMapper YAML = io.edxstack.config.Mappers.yaml().build();
+    private static final ObjectMapper YAML = io.edxstack.reading.Mappers.yaml().build();
 
     private final Path file;
 

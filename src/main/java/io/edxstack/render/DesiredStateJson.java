@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** The machine-readable render ({@code --format json}) that diff, policies and the review read. */
 public final class DesiredStateJson {
-    static final ObjectMapper JSON = io.edxstack.config.Mappers.json()
+    static final ObjectMapper JSON = io.edxstack.reading.Mappers.json()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)

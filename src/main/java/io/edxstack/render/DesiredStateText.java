@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** The render for people: one block per resource, inputs as YAML, parents and providers by name. */
 public final class DesiredStateText {
-    private static final YAMLMapper YAML = io.edxstack.config.Mappers.yaml()
+    private static final YAMLMapper YAML = io.edxstack.reading.Mappers.yaml()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)

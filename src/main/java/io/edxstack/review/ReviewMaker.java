@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
 public final class ReviewMaker {
 
     public static final String PREVIEW_FAILED_RULE = "preview-failed";
-    private static final ObjectMapper JSON = io.edxstack.config.Mappers.json().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper JSON = io.edxstack.reading.Mappers.json().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ReviewMaker() {
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** Settings overrides as plain maps, for writing them back as JSON. */
 final class DjangoJson {
-    static final JsonMapper JSON = io.edxstack.config.Mappers.json().build();
+    static final JsonMapper JSON = io.edxstack.reading.Mappers.json().build();
 
     private DjangoJson() {
     }

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * read it; files that do not pass are removed again, so a failed import leaves the checkout as it was.
  */
 public final class ImportWriter {
-    private static final YAMLMapper YAML = io.edxstack.config.Mappers.yaml()
+    private static final YAMLMapper YAML = io.edxstack.reading.Mappers.yaml()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build();

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The requests hold no secret, so neither do the cached files.
  */
 public final class TutorRenderer {
-    private static final JsonMapper JSON = io.edxstack.config.Mappers.json()
+    private static final JsonMapper JSON = io.edxstack.reading.Mappers.json()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
     private static final int TIMEOUT_MINUTES = 10;
     private static final Map<String, TutorEnvironment> MEMORY = new ConcurrentHashMap<>();

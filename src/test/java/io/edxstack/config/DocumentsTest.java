@@ -1,5 +1,6 @@
 package io.edxstack.config;
 
+import io.edxstack.reading.Mappers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,7 +11,7 @@ import java.util.Map;
 /** Reads the JSON inputs of the review, turning every failure into an error that names the file. */
 final class JsonFiles {
 
-    static final ObjectMapper JSON = io.edxstack.config.Mappers.json().build();
+    static final ObjectMapper JSON = io.edxstack.reading.Mappers.json().build();
 
     private JsonFiles() {
     }

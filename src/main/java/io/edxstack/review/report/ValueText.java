@@ -11,8 +11,8 @@ final class ValueText {
     static final int SHORT = 80;
     static final String ABSENT = "(none)";
 
-    private static final ObjectMapper COMPACT = io.edxstack.config.Mappers.json().build();
-    private static final ObjectMapper PRETTY = io.edxstack.config.Mappers.json().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper COMPACT = io.edxstack.reading.Mappers.json().build();
+    private static final ObjectMapper PRETTY = io.edxstack.reading.Mappers.json().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ValueText() {
     }

@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 final class YamlLines {
 
-    private static final YAMLFactory YAML = io.edxstack.config.Mappers.yaml().build().getFactory();
+    private static final YAMLFactory YAML = io.edxstack.reading.Mappers.yaml().build().getFactory();
 
     private final Map<List<String>, Integer> keys = new HashMap<>();
     private final Map<String, Integer> scalars = new HashMap<>();

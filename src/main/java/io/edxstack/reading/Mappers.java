@@ -1,4 +1,4 @@
-package io.edxstack.config;
+package io.edxstack.reading;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
