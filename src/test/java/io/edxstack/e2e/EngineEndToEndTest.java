@@ -121,6 +121,177 @@ class EngineEndToEndTest {
         pulumi.run("preview", "--stack", PRIMARY, "--client", host.address(), "--expect-no-changes", "--diff").ok();
     }
 
+    @Test
+    @Order(3)
+    void catalogueChange_previewsAsExactlyThoseUpdates_andTheReviewIsMadeFromTheRealPreview() throws IOException {
+        String catalogue = "stacks/platforms/demo.yaml";
+        String original = project.read(catalogue);
+        project.replace(catalogue, "lms: learn.demo.example.org", "lms: courses.demo.example.org");
+        project.replace(catalogue, "openedx: localhost:5000/openedx/openedx:21.0.1", "openedx: localhost:5000/openedx/openedx:21.0.2");
+        try {
+            PulumiCli.Result preview = pulumi.run("preview", "--stack", PRIMARY, "--client", host.address(), "--json").ok();
+            JsonNode steps = readJson(preview.stdout()).get("steps");
+            List<JsonNode> changed = new ArrayList<>();
+            steps.forEach(step -> {
+                if (!step.get("op").asText().equals("same")) {
+                    changed.add(step);
+                }
+            });
+            assertThat(changed).isNotEmpty().allSatisfy(step -> {
+                assertThat(step.get("op").asText()).as(step.get("urn").asText()).isIn("update", "replace", "create-replacement", "delete-replaced");
+                assertThat(step.get("urn").asText()).contains("::demo");
+            });
+            // Only the web workloads and their settings follow a host and an image; data services do not move.
+            assertThat(changed).noneMatch(step -> step.get("urn").asText().contains("StatefulSet"));
+            assertThat(changed).noneMatch(step -> step.get("urn").asText().contains("Namespace"));
+            assertThat(changed).anyMatch(step -> step.get("urn").asText().contains("apps/v1:Deployment::demo-lms")
+                    && step.get("op").asText().equals("update"));
+
+            Path previewFile = workDir.resolve("preview-catalogue.json");
+            Files.writeString(previewFile, preview.stdout());
+            Path out = workDir.resolve("review-catalogue");
+            int exit = EdxstackCli.run("review", "--preview", PRIMARY + "=" + previewFile,
+                    "--catalogue-root", project.dir().toString(), "--out", out.toString());
+            assertThat(exit).isZero();
+            JsonNode zuulReturn = readJson(Files.readString(out.resolve("zuul_return.json")));
+            assertThat(zuulReturn.toString()).contains("demo-lms");
+            assertThat(Files.readString(out.resolve("review.md"))).contains("demo-lms").doesNotContain("training-lms");
+        } finally {
+            project.write(catalogue, original);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void dataVolumeResize_isAReplaceTheDataLossGuardBlocksUnlessAllowed() throws IOException {
+        String catalogue = "stacks/platforms/demo.yaml";
+        String original = project.read(catalogue);
+        project.replace(catalogue, "mongodb: {storage: 30Gi}", "mongodb: {storage: 40Gi}");
+        try {
+            PulumiCli.Result preview = pulumi.run("preview", "--stack", PRIMARY, "--client", host.address(), "--json").ok();
+            Path previewFile = workDir.resolve("preview-volume.json");
+            Files.writeString(previewFile, preview.stdout());
+            // The provider's own table of immutable fields decides: volumeClaimTemplates cannot change in place.
+            List<String> replaced = new ArrayList<>();
+            readJson(preview.stdout()).get("steps").forEach(step -> {
+                if (step.get("op").asText().equals("replace")) {
+                    replaced.add(step.get("urn").asText());
+                }
+            });
+            assertThat(replaced).anyMatch(urn -> urn.endsWith("apps/v1:StatefulSet::demo-mongodb"));
+
+            Path blocked = workDir.resolve("review-volume-blocked");
+            Path message = workDir.resolve("commit-message-plain");
+            Files.writeString(message, "demo: bigger MongoDB volume\n\nChange-Id: I0000000000000000000000000000000000000001\n");
+            assertThat(EdxstackCli.run("review", "--preview", PRIMARY + "=" + previewFile, "--commit-message", message.toString(),
+                    "--catalogue-root", project.dir().toString(), "--out", blocked.toString())).isEqualTo(3);
+            assertThat(Files.readString(blocked.resolve("review.md"))).contains("data-loss-guard").contains("demo-mongodb");
+
+            Path allowed = workDir.resolve("review-volume-allowed");
+            Path allowing = workDir.resolve("commit-message-allowing");
+            Files.writeString(allowing, "demo: bigger MongoDB volume\n\nBackup taken.\n\nAllow-Replace: demo-mongodb\n"
+                    + "Change-Id: I0000000000000000000000000000000000000002\n");
+            assertThat(EdxstackCli.run("review", "--preview", PRIMARY + "=" + previewFile, "--commit-message", allowing.toString(),
+                    "--catalogue-root", project.dir().toString(), "--out", allowed.toString())).isZero();
+            assertThat(Files.readString(allowed.resolve("review.md"))).contains("data-loss-guard").contains("demo-mongodb");
+        } finally {
+            project.write(catalogue, original);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void configError_underTheRealEngine_registersNothing() {
+        int before = resourceCount(PRIMARY);
+        pulumi.setConfig(PRIMARY, "edxstack:backup.rpoMinute", "60");
+        try {
+            PulumiCli.Result up = up(PRIMARY);
+            assertThat(up.exitCode()).isNotZero();
+            assertThat(up.output()).contains("edxstack:backup.rpoMinute").contains("edxstack:backup.rpoMinutes");
+        } finally {
+            pulumi.removeConfig(PRIMARY, "edxstack:backup.rpoMinute");
+        }
+        assertThat(resourceCount(PRIMARY)).isEqualTo(before);
+    }
+
+    @Test
+    @Order(6)
+    void mandatoryPolicyViolation_underTheRealEngine_registersNothing() {
+        int before = resourceCount(PRIMARY);
+        String catalogue = "stacks/platforms/training.yaml";
+        String original = project.read(catalogue);
+        project.replace(catalogue, "openedx: localhost:5000/openedx/openedx:21.0.1", "openedx: docker.io/openedx/openedx:21.0.9");
+        try {
+            PulumiCli.Result up = up(PRIMARY);
+            assertThat(up.exitCode()).isNotZero();
+            assertThat(up.output()).contains("mandatory policy violation").contains("image-registry");
+        } finally {
+            project.write(catalogue, original);
+        }
+        assertThat(resourceCount(PRIMARY)).isEqualTo(before);
+        primaryCluster.get("deployments", "-n", "training").get("items").forEach(deployment ->
+                assertThat(deployment.toString()).doesNotContain("docker.io/openedx"));
+    }
+
+    @Test
+    @Order(7)
+    void drStack_readsThePrimaryThroughARealStackReference() {
+        up(DR).ok();
+        assertThat(stackOutputs(DR).get("role").asText()).isEqualTo("standby");
+        // Standby: data services run, the web scaled to zero.
+        assertThat(drCluster.get("deployment", "-n", "demo", "demo-lms").at("/spec/replicas").asInt()).isZero();
+        pulumi.run("preview", "--stack", DR, "--client", host.address(), "--expect-no-changes").ok();
+    }
+
+    @Test
+    @Order(8)
+    void drStack_promotedWhileThePrimaryIsActive_isRefusedAsSplitBrain() {
+        int before = resourceCount(DR);
+        pulumi.setConfig(DR, "edxstack:role", "active");
+        try {
+            PulumiCli.Result refused = pulumi.run("preview", "--stack", DR, "--client", host.address());
+            assertThat(refused.exitCode()).isNotZero();
+            assertThat(refused.output()).contains("split brain");
+
+            pulumi.setConfig(DR, "edxstack:failover.primaryUnreachable", "true");
+            PulumiCli.Result allowed = pulumi.run("preview", "--stack", DR, "--client", host.address()).ok();
+            assertThat(allowed.output()).contains("primaryUnreachable");
+        } finally {
+            pulumi.removeConfig(DR, "edxstack:failover.primaryUnreachable");
+            pulumi.setConfig(DR, "edxstack:role", "standby");
+        }
+        assertThat(resourceCount(DR)).isEqualTo(before);
+    }
+
+    @Test
+    @Order(9)
+    void removedPlatform_isStoppedByProtectOnItsData() {
+        String catalogue = "stacks/platforms/training.yaml";
+        String original = project.read(catalogue);
+        project.delete(catalogue);
+        try {
+            PulumiCli.Result up = up(PRIMARY);
+            assertThat(up.exitCode()).isNotZero();
+            assertThat(up.output()).contains("protected");
+        } finally {
+            project.write(catalogue, original);
+        }
+        primaryCluster.get("namespace", "training");
+        primaryCluster.get("statefulset", "-n", "training", "training-mongodb");
+    }
+
+    @Test
+    @Order(10)
+    void destroy_isStoppedByProtectOnTheDataHoldingResources() {
+        PulumiCli.Result destroy = pulumi.run("destroy", "--stack", PRIMARY, "--yes");
+        assertThat(destroy.exitCode()).isNotZero();
+        assertThat(destroy.output()).contains("protected");
+        for (String platform : PLATFORMS) {
+            primaryCluster.get("namespace", platform);
+        }
+        primaryCluster.get("statefulset", "-n", "demo", "demo-mysql");
+    }
+
     private void assertSecretsAreNotInConfigMaps() {
         for (String platform : PLATFORMS) {
             Set<String> secretValues = new HashSet<>();
@@ -145,6 +316,11 @@ class EngineEndToEndTest {
 
     private JsonNode stackOutputs(String stack) {
         return readJson(pulumi.run("stack", "output", "--stack", stack, "--json").ok().stdout());
+    }
+
+    /** Resources in the stack's state, read from the backend with {@code pulumi stack export}. */
+    private int resourceCount(String stack) {
+        return readJson(pulumi.run("stack", "export", "--stack", stack).ok().stdout()).at("/deployment/resources").size();
     }
 
     static JsonNode readJson(String text) {

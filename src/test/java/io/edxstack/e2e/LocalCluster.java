@@ -70,6 +70,11 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** The etcd and kube-apiserver processes (the engine benchmark reads their CPU time). */
+    public List<ProcessHandle> processes() {
+        return processes.stream().map(Process::toHandle).toList();
+    }
+
     public Path kubeconfig() {
         return dir.resolve("kubeconfig");
     }

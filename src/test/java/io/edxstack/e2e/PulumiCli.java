@@ -73,6 +73,11 @@ public final class PulumiCli {
 
     /** Runs with {@code input} on stdin: how secrets reach {@code pulumi config set --secret}, never as arguments. */
     public Result runWithInput(String input, String... args) {
+        return runObserved(input, process -> { }, args);
+    }
+
+    /** Runs and hands the started CLI process to {@code observer} (the engine benchmark samples its tree). */
+    public Result runObserved(String input, java.util.function.Consumer<ProcessHandle> observer, String... args) {
         List<String> command = new ArrayList<>();
         command.add(pulumi.toString());
         command.addAll(List.of(args));
@@ -81,6 +86,7 @@ public final class PulumiCli {
             ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile());
             builder.environment().putAll(env);
             Process process = builder.start();
+            observer.accept(process.toHandle());
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
             try (OutputStream stdin = process.getOutputStream()) {
