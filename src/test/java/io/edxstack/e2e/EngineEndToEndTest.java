@@ -265,6 +265,24 @@ class EngineEndToEndTest {
 
     @Test
     @Order(9)
+    void drStack_peerThatCannotBeRead_failsClosedInTheEngine() {
+        int before = resourceCount(DR);
+        pulumi.setConfig(DR, "edxstack:peerStack", "prod-gone");
+        pulumi.setConfig(DR, "edxstack:role", "active");
+        try {
+            // The engine fails the StackReference itself: the program never gets to treat the peer as unknown.
+            PulumiCli.Result refused = pulumi.run("preview", "--stack", DR, "--client", host.address());
+            assertThat(refused.exitCode()).isNotZero();
+            assertThat(refused.output()).contains("unknown stack").contains("prod-gone");
+        } finally {
+            pulumi.setConfig(DR, "edxstack:role", "standby");
+            pulumi.setConfig(DR, "edxstack:peerStack", PRIMARY);
+        }
+        assertThat(resourceCount(DR)).isEqualTo(before);
+    }
+
+    @Test
+    @Order(10)
     void removedPlatform_isStoppedByProtectOnItsData() {
         String catalogue = "stacks/platforms/training.yaml";
         String original = project.read(catalogue);
@@ -281,7 +299,7 @@ class EngineEndToEndTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void destroy_isStoppedByProtectOnTheDataHoldingResources() {
         PulumiCli.Result destroy = pulumi.run("destroy", "--stack", PRIMARY, "--yes");
         assertThat(destroy.exitCode()).isNotZero();
