@@ -104,9 +104,9 @@ class EngineEndToEndTest {
             }
             // Server-side defaults the program leaves to the API server.
             primaryCluster.get("deployments", "-n", platform).get("items").forEach(deployment -> {
-                assertThat(deployment.at("/spec/revisionHistoryLimit").asInt()).isEqualTo(10);
-                assertThat(deployment.at("/spec/template/spec/restartPolicy").asText()).isEqualTo("Always");
-                assertThat(deployment.at("/spec/template/spec/dnsPolicy").asText()).isEqualTo("ClusterFirst");
+                assertThat(deployment.at("/spec/template/spec/schedulerName").asText()).isEqualTo("default-scheduler");
+                assertThat(deployment.at("/spec/template/spec/containers/0/terminationMessagePath").asText())
+                        .isEqualTo("/dev/termination-log");
             });
             primaryCluster.get("services", "-n", platform).get("items").forEach(service ->
                     assertThat(service.at("/spec/clusterIP").asText()).isNotEmpty());
@@ -117,8 +117,28 @@ class EngineEndToEndTest {
 
     @Test
     @Order(2)
-    void preview_afterUp_expectsNoChanges() {
-        pulumi.run("preview", "--stack", PRIMARY, "--client", host.address(), "--expect-no-changes", "--diff").ok();
+    void preview_afterUp_changesNothingButTheUnfinishedInitJobs() {
+        assertThat(changes(PRIMARY)).isEmpty();
+    }
+
+    /**
+     * The steps of a {@code pulumi preview --json}, without the re-run of init Jobs that never finished: the
+     * program marks them {@code pulumi.com/replaceUnready}, so the provider replaces an unfinished Job on every
+     * run, and here no kubelet ever finishes one. Everything else must be {@code same}.
+     */
+    private List<JsonNode> changes(String stack) {
+        JsonNode preview = readJson(pulumi.run("preview", "--stack", stack, "--client", host.address(), "--json").ok().stdout());
+        List<JsonNode> changed = new ArrayList<>();
+        preview.get("steps").forEach(step -> {
+            String op = step.get("op").asText();
+            boolean unfinishedJob = step.get("urn").asText().contains("kubernetes:batch/v1:Job::")
+                    && op.equals("replace")
+                    && step.at("/newState/inputs/metadata/annotations/pulumi.com~1replaceUnready").asText().equals("true");
+            if (!op.equals("same") && !op.equals("read") && !unfinishedJob) {
+                changed.add(step);
+            }
+        });
+        return changed;
     }
 
     @Test
@@ -129,16 +149,12 @@ class EngineEndToEndTest {
         project.replace(catalogue, "lms: learn.demo.example.org", "lms: courses.demo.example.org");
         project.replace(catalogue, "openedx: localhost:5000/openedx/openedx:21.0.1", "openedx: localhost:5000/openedx/openedx:21.0.2");
         try {
-            PulumiCli.Result preview = pulumi.run("preview", "--stack", PRIMARY, "--client", host.address(), "--json").ok();
-            JsonNode steps = readJson(preview.stdout()).get("steps");
-            List<JsonNode> changed = new ArrayList<>();
-            steps.forEach(step -> {
-                if (!step.get("op").asText().equals("same")) {
-                    changed.add(step);
-                }
-            });
+            List<JsonNode> changed = changes(PRIMARY);
+            // As Zuul runs it (roles/edxstack-preview-stack): with unchanged resources, which the policies need.
+            PulumiCli.Result preview = pulumi.run("preview", "--stack", PRIMARY, "--client", host.address(), "--json",
+                    "--show-sames").ok();
             assertThat(changed).isNotEmpty().allSatisfy(step -> {
-                assertThat(step.get("op").asText()).as(step.get("urn").asText()).isIn("update", "replace", "create-replacement", "delete-replaced");
+                assertThat(step.get("op").asText()).as(step.get("urn").asText()).isIn("update", "create", "delete", "replace");
                 assertThat(step.get("urn").asText()).contains("::demo");
             });
             // Only the web workloads and their settings follow a host and an image; data services do not move.
@@ -155,7 +171,7 @@ class EngineEndToEndTest {
             assertThat(exit).isZero();
             JsonNode zuulReturn = readJson(Files.readString(out.resolve("zuul_return.json")));
             assertThat(zuulReturn.toString()).contains("demo-lms");
-            assertThat(Files.readString(out.resolve("review.md"))).contains("demo-lms").doesNotContain("training-lms");
+            assertThat(Files.readString(out.resolve("review.md"))).contains("`demo-lms`").doesNotContain("`training-lms`");
         } finally {
             project.write(catalogue, original);
         }
@@ -163,12 +179,16 @@ class EngineEndToEndTest {
 
     @Test
     @Order(4)
-    void dataVolumeResize_isAReplaceTheDataLossGuardBlocksUnlessAllowed() throws IOException {
+    void dataVolumeResize_isAReplaceOfProtectedData_blockedByTheGuardAndByTheEngine() throws IOException {
         String catalogue = "stacks/platforms/demo.yaml";
         String original = project.read(catalogue);
         project.replace(catalogue, "mongodb: {storage: 30Gi}", "mongodb: {storage: 40Gi}");
         try {
-            PulumiCli.Result preview = pulumi.run("preview", "--stack", PRIMARY, "--client", host.address(), "--json").ok();
+            // The engine refuses to replace a protected resource, already in preview: exit 1, the JSON still written.
+            PulumiCli.Result preview = pulumi.run("preview", "--stack", PRIMARY, "--client", host.address(), "--json",
+                    "--show-sames");
+            assertThat(preview.exitCode()).isNotZero();
+            assertThat(preview.stdout()).contains("marked for protection");
             Path previewFile = workDir.resolve("preview-volume.json");
             Files.writeString(previewFile, preview.stdout());
             // The provider's own table of immutable fields decides: volumeClaimTemplates cannot change in place.
@@ -185,15 +205,21 @@ class EngineEndToEndTest {
             Files.writeString(message, "demo: bigger MongoDB volume\n\nChange-Id: I0000000000000000000000000000000000000001\n");
             assertThat(EdxstackCli.run("review", "--preview", PRIMARY + "=" + previewFile, "--commit-message", message.toString(),
                     "--catalogue-root", project.dir().toString(), "--out", blocked.toString())).isEqualTo(3);
-            assertThat(Files.readString(blocked.resolve("review.md"))).contains("data-loss-guard").contains("demo-mongodb");
+            assertThat(Files.readString(blocked.resolve("review.md")))
+                    .containsPattern("\\*\\*mandatory\\*\\* \\| `data-loss-guard` \\| prod-primary \\| `demo-mongodb`");
 
             Path allowed = workDir.resolve("review-volume-allowed");
             Path allowing = workDir.resolve("commit-message-allowing");
             Files.writeString(allowing, "demo: bigger MongoDB volume\n\nBackup taken.\n\nAllow-Replace: demo-mongodb\n"
                     + "Change-Id: I0000000000000000000000000000000000000002\n");
+            // The footer turns the guard advisory, but the engine still refuses to replace a protected resource:
+            // the failed preview stays mandatory until a reviewed change lifts the protection.
             assertThat(EdxstackCli.run("review", "--preview", PRIMARY + "=" + previewFile, "--commit-message", allowing.toString(),
-                    "--catalogue-root", project.dir().toString(), "--out", allowed.toString())).isZero();
-            assertThat(Files.readString(allowed.resolve("review.md"))).contains("data-loss-guard").contains("demo-mongodb");
+                    "--catalogue-root", project.dir().toString(), "--out", allowed.toString())).isEqualTo(3);
+            assertThat(Files.readString(allowed.resolve("review.md")))
+                    .containsPattern("advisory \\| `data-loss-guard` \\| prod-primary \\| `demo-mongodb`")
+                    .containsPattern("\\*\\*mandatory\\*\\* \\| `preview-failed` \\| prod-primary \\| `demo-mongodb`")
+                    .doesNotContainPattern("\\*\\*mandatory\\*\\* \\| `data-loss-guard`");
         } finally {
             project.write(catalogue, original);
         }
@@ -238,9 +264,9 @@ class EngineEndToEndTest {
     void drStack_readsThePrimaryThroughARealStackReference() {
         up(DR).ok();
         assertThat(stackOutputs(DR).get("role").asText()).isEqualTo("standby");
-        // Standby: data services run, the web scaled to zero.
-        assertThat(drCluster.get("deployment", "-n", "demo", "demo-lms").at("/spec/replicas").asInt()).isZero();
-        pulumi.run("preview", "--stack", DR, "--client", host.address(), "--expect-no-changes").ok();
+        // Standby: the data services run in the DR region's cluster.
+        drCluster.get("statefulset", "-n", "demo", "mongodb");
+        assertThat(changes(DR)).isEmpty();
     }
 
     @Test
@@ -295,7 +321,7 @@ class EngineEndToEndTest {
             project.write(catalogue, original);
         }
         primaryCluster.get("namespace", "training");
-        primaryCluster.get("statefulset", "-n", "training", "training-mongodb");
+        primaryCluster.get("statefulset", "-n", "training", "mongodb");
     }
 
     @Test
@@ -307,7 +333,7 @@ class EngineEndToEndTest {
         for (String platform : PLATFORMS) {
             primaryCluster.get("namespace", platform);
         }
-        primaryCluster.get("statefulset", "-n", "demo", "demo-mysql");
+        primaryCluster.get("statefulset", "-n", "demo", "mysql");
     }
 
     private void assertSecretsAreNotInConfigMaps() {
