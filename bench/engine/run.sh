@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Engine benchmark: N copies of the demo platform on prod-primary under the real Pulumi engine against a local
-# kube-apiserver: pulumi preview (creates), pulumi up and a no-change preview, side by side with
+# kube-apiserver: pulumi preview (creates), pulumi up and a second preview, side by side with
 # `kubectl apply --server-side --dry-run=server` of the same objects. Columns: wall time, peak resident memory of
 # the CLI's process tree (CLI and provider), and CPU seconds of the CLI, the Kubernetes provider, the program
 # (this JVM, which hosts it as the language host would) and the API server with etcd.

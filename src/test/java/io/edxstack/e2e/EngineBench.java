@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * The engine benchmark (bench/engine/run.sh): for N copies of the demo platform on prod-primary, against a fresh
  * local kube-apiserver, the wall time, peak memory and CPU split of {@code pulumi preview} (all creates),
- * {@code pulumi up} and a no-change {@code pulumi preview}, side by side with
+ * {@code pulumi up} and a second {@code pulumi preview} (unchanged but for the re-run of init Jobs no kubelet
+ * finished), side by side with
  * {@code kubectl apply --server-side --dry-run=server} of the same objects read back from the API server.
  * Prints figures; not a test.
  */
@@ -53,10 +54,12 @@ public final class EngineBench {
                 byte[] key = new byte[48];
                 new java.security.SecureRandom().nextBytes(key);
                 EngineStacks.init(pulumi, project, STACK, cluster, Base64.getEncoder().encodeToString(key));
+                // The peer stack must exist for the StackReference to resolve (README); empty is enough.
+                pulumi.run("stack", "init", "prod-dr", "--secrets-provider", "passphrase").ok();
                 measure(platforms, "preview (creates)", cluster, pulumi, "preview", "--stack", STACK, "--client", host.address());
                 measure(platforms, "up", cluster, pulumi, "up", "--stack", STACK, "--client", host.address(), "--yes", "--skip-preview");
-                measure(platforms, "preview (no change)", cluster, pulumi, "preview", "--stack", STACK, "--client", host.address(),
-                        "--expect-no-changes");
+                measure(platforms, "preview (again)", cluster, pulumi, "preview", "--stack", STACK, "--client", host.address(),
+                        "--show-sames");
                 Path objects = work.resolve("objects.json");
                 int count = exportObjects(cluster, platforms, objects);
                 kubectlDryRun(platforms, count, cluster, objects);
