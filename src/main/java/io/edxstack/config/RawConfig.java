@@ -37,7 +37,12 @@ public record RawConfig(String source, Map<String, String> values, Set<String> s
         try {
             String config = env.get("PULUMI_CONFIG");
             if (config != null && !config.isBlank()) {
-                json.readTree(config).fields().forEachRemaining(e -> values.put(cleanKey(e.getKey()), text(e.getValue())));
+                json.readTree(config).fields().forEachRemaining(e -> {
+                    String key = cleanKey(e.getKey());
+                    if (!isDeclaredDefaults(key, e.getValue())) {
+                        values.put(key, text(e.getValue()));
+                    }
+                });
             }
             String secretKeys = env.get("PULUMI_CONFIG_SECRET_KEYS");
             if (secretKeys != null && !secretKeys.isBlank()) {
@@ -47,6 +52,34 @@ public record RawConfig(String source, Map<String, String> values, Set<String> s
             throw new UncheckedIOException("the Pulumi engine passed unreadable config", e);
         }
         return new RawConfig("Pulumi." + stackName + ".yaml", values, secrets);
+    }
+
+    /**
+     * The Pulumi CLI (3.276.0 at least) reads the dotted keys Pulumi.yaml declares ({@code edxstack:backup.bucket})
+     * as paths, and passes their declared defaults once more as one object per prefix ({@code edxstack:backup ->
+     * {"bucket": "...", ...}}) next to the stack's own flat keys. Such an object is not a setting: every member is
+     * a declared key, whose default the program applies itself. Anything else stays, for validation to judge.
+     */
+    static boolean isDeclaredDefaults(String key, JsonNode value) {
+        if (ConfigKeys.byFullName(key) != null || !value.isTextual() || !value.asText().startsWith("{")) {
+            return false;
+        }
+        JsonNode object;
+        try {
+            object = new ObjectMapper().readTree(value.asText());
+        } catch (IOException e) {
+            return false;
+        }
+        if (!object.isObject() || object.isEmpty()) {
+            return false;
+        }
+        var members = object.fieldNames();
+        while (members.hasNext()) {
+            if (ConfigKeys.byFullName(key + "." + members.next()) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code edxstack:config:role} (the engine's older form) becomes {@code edxstack:role}. */

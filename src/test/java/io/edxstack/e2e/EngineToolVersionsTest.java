@@ -1,0 +1,63 @@
+package io.edxstack.e2e;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.edxstack.testing.TestProject;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine the end-to-end suite builds is the engine production runs: the CLI version Zuul installs
+ * (config-project/roles/edxstack-pulumi) is the one engine/versions.properties stamps, and each wrapper module's go.mod pins the
+ * module release of the version the script names.
+ */
+class EngineToolVersionsTest {
+    private static final Path ROOT = TestProject.REPOSITORY;
+    private final Properties versions = EngineTools.versions();
+
+    @Test
+    void pulumiCli_builtForTests_isTheVersionZuulInstalls() throws IOException {
+        var role = new YAMLMapper().readTree(ROOT.resolve("config-project/roles/edxstack-pulumi/defaults/main.yaml").toFile());
+
+        assertThat(role.path("edxstack_pulumi_version").asText()).isEqualTo(versions.getProperty("pulumi"));
+    }
+
+    @Test
+    void wrapperModules_pinTheVersionsTheScriptStamps() throws IOException {
+        assertThat(required("pulumi", "github.com/pulumi/pulumi/pkg/v3")).isEqualTo("v" + versions.getProperty("pulumi"));
+        assertThat(required("kubernetes", "k8s.io/kubernetes")).isEqualTo("v" + versions.getProperty("kubernetes"));
+        assertThat(required("etcd", "go.etcd.io/etcd/server/v3")).isEqualTo("v" + versions.getProperty("etcd"));
+        // The provider's release tag is not a Go module version: the proxy serves it as a pseudo-version.
+        assertThat(versions.getProperty("pulumi-resource-kubernetes")).isEqualTo("4.25.0");
+        assertThat(required("pulumi-resource-kubernetes", "github.com/pulumi/pulumi-kubernetes/provider/v4"))
+                .isEqualTo("v4.0.0-20260115033456-f47bc2d6f199");
+    }
+
+    @Test
+    void kubernetesWrapper_replacesEveryStagingModuleWithTheSameRelease() throws IOException {
+        String goMod = Files.readString(ROOT.resolve("engine/kubernetes/go.mod"));
+        String minor = versions.getProperty("kubernetes").replaceFirst("^1\\.", "0.");
+        Matcher replace = Pattern.compile("(?m)^\\s+(k8s\\.io/[\\w.-]+) => (k8s\\.io/[\\w.-]+) (v\\S+)$").matcher(goMod);
+        int count = 0;
+        while (replace.find()) {
+            assertThat(replace.group(2)).isEqualTo(replace.group(1));
+            assertThat(replace.group(3)).as(replace.group(1)).isEqualTo("v" + minor);
+            count++;
+        }
+        assertThat(count).isGreaterThan(20);
+    }
+
+    private static String required(String wrapper, String module) throws IOException {
+        String goMod = Files.readString(ROOT.resolve("engine/" + wrapper + "/go.mod"));
+        Matcher line = Pattern.compile("(?m)^\\s*(?:require\\s+)?" + Pattern.quote(module) + " (v\\S+)").matcher(goMod);
+        assertThat(line.find()).as(module + " in engine/" + wrapper + "/go.mod").isTrue();
+        return line.group(1);
+    }
+}
