@@ -150,7 +150,7 @@ class EngineEndToEndTest {
         project.replace(catalogue, "openedx: localhost:5000/openedx/openedx:21.0.1", "openedx: localhost:5000/openedx/openedx:21.0.2");
         try {
             List<JsonNode> changed = changes(PRIMARY);
-            // As Zuul runs it (roles/edxstack-preview-stack): with unchanged resources, which the policies need.
+            // As Zuul runs it (config-project/roles/edxstack-preview-stack): with unchanged resources, which the policies need.
             PulumiCli.Result preview = pulumi.run("preview", "--stack", PRIMARY, "--client", host.address(), "--json",
                     "--show-sames").ok();
             assertThat(changed).isNotEmpty().allSatisfy(step -> {
