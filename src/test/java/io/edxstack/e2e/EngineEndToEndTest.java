@@ -81,6 +81,12 @@ class EngineEndToEndTest {
     @Test
     @Order(1)
     void up_primary_createsEveryObjectInTheApiServer() {
+        // A new pair comes up standby first: an active stack refuses to run while its peer has no role output.
+        PulumiCli.Result refused = up(PRIMARY);
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).contains("the role of prod-dr cannot be read");
+        assertThat(primaryCluster.get("namespaces").get("items").toString()).doesNotContain("\"demo\"");
+        up(DR).ok();
         up(PRIMARY).ok();
 
         for (String platform : PLATFORMS) {
@@ -147,7 +153,7 @@ class EngineEndToEndTest {
         String catalogue = "stacks/platforms/demo.yaml";
         String original = project.read(catalogue);
         project.replace(catalogue, "lms: learn.demo.example.org", "lms: courses.demo.example.org");
-        project.replace(catalogue, "openedx: localhost:5000/openedx/openedx:21.0.1", "openedx: localhost:5000/openedx/openedx:21.0.2");
+        project.replace(catalogue, "openedx: localhost:5000/overhangio/openedx:22.0.3", "openedx: localhost:5000/overhangio/openedx:22.0.4");
         try {
             List<JsonNode> changed = changes(PRIMARY);
             // As Zuul runs it (config-project/roles/edxstack-preview-stack): with unchanged resources, which the policies need.
@@ -246,7 +252,7 @@ class EngineEndToEndTest {
         int before = resourceCount(PRIMARY);
         String catalogue = "stacks/platforms/training.yaml";
         String original = project.read(catalogue);
-        project.replace(catalogue, "openedx: localhost:5000/openedx/openedx:21.0.1", "openedx: docker.io/openedx/openedx:21.0.9");
+        project.replace(catalogue, "openedx: localhost:5000/overhangio/openedx:22.0.3", "openedx: docker.io/openedx/openedx:22.0.9");
         try {
             PulumiCli.Result up = up(PRIMARY);
             assertThat(up.exitCode()).isNotZero();
@@ -296,10 +302,10 @@ class EngineEndToEndTest {
         pulumi.setConfig(DR, "edxstack:peerStack", "prod-gone");
         pulumi.setConfig(DR, "edxstack:role", "active");
         try {
-            // The engine fails the StackReference itself: the program never gets to treat the peer as unknown.
+            // Refused before any StackReference is read: the project has no stack file of that name.
             PulumiCli.Result refused = pulumi.run("preview", "--stack", DR, "--client", host.address());
             assertThat(refused.exitCode()).isNotZero();
-            assertThat(refused.output()).contains("unknown stack").contains("prod-gone");
+            assertThat(refused.output()).contains("edxstack:peerStack").contains("prod-gone");
         } finally {
             pulumi.setConfig(DR, "edxstack:role", "standby");
             pulumi.setConfig(DR, "edxstack:peerStack", PRIMARY);
