@@ -23,6 +23,7 @@ public final class Platform extends ComponentResource {
     public static final String TYPE = "edxstack:platform:Platform";
 
     private final Output<String> namespace;
+    private final List<com.pulumi.resources.Resource> secretsWritten;
 
     public Platform(String name, PlatformArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, null, options);
@@ -60,11 +61,17 @@ public final class Platform extends ComponentResource {
         for (String serving : spec.hasMfe() ? List.of("lms", "cms", "mfe") : List.of("lms", "cms")) {
             Autoscaling.disruptionBudget(scope, serving);
         }
+        this.secretsWritten = List.copyOf(secrets.created());
         registerOutputs(Map.of("namespace", namespace));
     }
 
     public Output<String> namespace() {
         return namespace;
+    }
+
+    /** The Secrets this stack writes for the platform: whatever else mounts them waits for them. */
+    public List<com.pulumi.resources.Resource> secretsWritten() {
+        return secretsWritten;
     }
 
     /**

@@ -115,7 +115,8 @@ public final class EdxstackProgram {
             var platform = new Platform(spec.name(), new PlatformArgs(spec, config, Optional.of(certManager.issuer()),
                     Optional.of(storage.retainClass())), onCluster);
             new BackupSchedule(spec.name() + "-backups", new BackupScheduleArgs(spec, config, platform.namespace(),
-                    DatabaseTargets.of(spec), backupStorage), ComponentResourceOptions.builder().parent(platform).build());
+                    DatabaseTargets.of(spec), backupStorage, platform.secretsWritten()),
+                    ComponentResourceOptions.builder().parent(platform).build());
             platforms.add(platform);
         }
         config.failover().dns().filter(dns -> config.isActive()).ifPresent(dns ->

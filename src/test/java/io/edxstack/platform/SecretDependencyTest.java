@@ -17,11 +17,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A workload that reads a Secret the stack writes is created after it: a pod never starts without it. */
 class SecretDependencyTest {
     private static final Set<String> WORKLOADS = Set.of("kubernetes:apps/v1:Deployment",
-            "kubernetes:apps/v1:StatefulSet", "kubernetes:batch/v1:Job");
+            "kubernetes:apps/v1:StatefulSet", "kubernetes:batch/v1:Job", "kubernetes:batch/v1:CronJob");
 
     @Test
     void render_everyWorkloadReadingAWrittenSecret_dependsOnIt() {
-        DesiredState state = TestProject.REPOSITORY_RENDER.primary();
+        int checked = checkedReads(TestProject.REPOSITORY_RENDER.primary());
+        assertThat(checked).as("workload reads of written Secrets checked").isGreaterThan(20);
+    }
+
+    @Test
+    void render_restoreCronJobsOfTheStandby_dependOnTheSecretsTheyMount() {
+        assertThat(checkedReads(TestProject.REPOSITORY_RENDER.dr())).as("reads checked on the standby").isPositive();
+    }
+
+    /** Asserts every read of a written Secret is upstream of its reader; returns how many reads were checked. */
+    private static int checkedReads(DesiredState state) {
         Map<String, RenderedResource> byUrn = new HashMap<>();
         Map<String, String> secretUrns = new HashMap<>();
         for (RenderedResource resource : state.resources()) {
@@ -48,7 +58,7 @@ class SecretDependencyTest {
                 }
             }
         }
-        assertThat(checked).as("workload reads of written Secrets checked").isGreaterThan(20);
+        return checked;
     }
 
     private static Set<String> upstream(RenderedResource resource, Map<String, RenderedResource> byUrn) {

@@ -14,6 +14,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import io.edxstack.platform.PlatformLabels;
 
 import javax.annotation.Nullable;
@@ -43,7 +44,9 @@ public final class BackupSchedule extends ComponentResource {
                 .stringData(Output.all(args.storage().accessKey(), args.storage().secretKey())
                         .applyValue(keys -> Map.of("access-key", keys.get(0), "secret-key", keys.get(1))))
                 .build(), children);
-        var afterSecret = CustomResourceOptions.builder().parent(this).dependsOn(s3Secret).build();
+        List<Resource> mounted = new ArrayList<>(args.secrets());
+        mounted.add(s3Secret);
+        var afterSecret = CustomResourceOptions.builder().parent(this).dependsOn(mounted).build();
         boolean active = args.stack().isActive();
         for (DatabaseTarget database : args.databases()) {
             String verb = active ? "backup" : "restore";

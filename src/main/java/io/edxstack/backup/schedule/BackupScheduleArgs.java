@@ -1,6 +1,7 @@
 package io.edxstack.backup.schedule;
 
 import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
 import io.edxstack.config.PlatformSpec;
 import io.edxstack.config.StackConfig;
 
@@ -12,10 +13,12 @@ import java.util.List;
  * @param namespace the platform's namespace (an output, so the jobs wait for it)
  * @param databases the platform's databases
  * @param storage   the stack's backup storage (S3 keys)
+ * @param secrets   the platform's Secrets this stack writes (database passwords): the jobs mount them, so wait
  */
 public record BackupScheduleArgs(PlatformSpec platform, StackConfig stack, Output<String> namespace,
-                                 List<DatabaseTarget> databases, BackupStorage storage) {
+                                 List<DatabaseTarget> databases, BackupStorage storage, List<Resource> secrets) {
     public BackupScheduleArgs {
         databases = List.copyOf(databases);
+        secrets = List.copyOf(secrets);
     }
 }
