@@ -2,8 +2,6 @@ package io.edxstack.platform;
 
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.StatefulSet;
-import com.pulumi.kubernetes.core.v1.ConfigMap;
-import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
@@ -131,12 +129,7 @@ final class DataServices {
     private static DataService redis(PlatformScope scope, TutorEnvironment tutor, String image, ServiceSpec spec,
                                      PlatformSecrets secrets) {
         String conf = tutor.file(REDIS_CONF);
-        String configName = "redis-config-" + PlatformSettings.sha256(Map.of("redis.conf", conf)).substring(0, 10);
-        new ConfigMap(scope.name(configName), ConfigMapArgs.builder()
-                .metadata(scope.metadata(configName, scope.labels("redis-config", "data")))
-                .immutable(true)
-                .data(Map.of("redis.conf", conf))
-                .build(), scope.options());
+        String configName = ContentConfigMap.create(scope, "redis-config", "data", Map.of("redis.conf", conf)).name();
         String start = "umask 077 && { cat " + REDIS_CONFIG_DIR + "redis.conf;"
                 + " printf 'requirepass %s\\nmaxmemory %s\\n' \"$REDIS_PASSWORD\" \"$REDIS_MAXMEMORY\"; } > /tmp/redis.conf"
                 + " && exec redis-server /tmp/redis.conf --dir /data";

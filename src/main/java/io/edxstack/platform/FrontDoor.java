@@ -1,8 +1,6 @@
 package io.edxstack.platform;
 
 import com.pulumi.core.Either;
-import com.pulumi.kubernetes.core.v1.ConfigMap;
-import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
@@ -146,12 +144,8 @@ final class FrontDoor {
             solverService(scope, solver, host);
         });
         String config = CaddyConfig.render(spec, routes, solvers);
-        String configName = "caddy-config-" + PlatformSettings.sha256(Map.of("caddy.json", config)).substring(0, 10);
-        new ConfigMap(scope.name(configName), ConfigMapArgs.builder()
-                .metadata(scope.metadata(configName, scope.labels("caddy-config", "front-door")))
-                .immutable(true)
-                .data(Map.of("caddy.json", config))
-                .build(), scope.options());
+        String configName = ContentConfigMap.create(scope, "caddy-config", "front-door", Map.of("caddy.json", config))
+                .name();
         Optional<Integer> replicas = Optional.of(scope.active() ? 2 : scope.stack().workloads().standbyWarmReplicas());
         Workloads.deployment(scope, "caddy", "front-door", replicas, true, caddyPod(spec, configName), List.of());
         Autoscaling.disruptionBudget(scope, "caddy");

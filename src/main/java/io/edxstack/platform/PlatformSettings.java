@@ -1,7 +1,6 @@
 package io.edxstack.platform;
 
 import com.pulumi.kubernetes.core.v1.ConfigMap;
-import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import io.edxstack.tutorenv.TutorEnvironment;
 
 import java.io.IOException;
@@ -45,14 +44,11 @@ final class PlatformSettings {
 
     PlatformSettings(PlatformScope scope, TutorEnvironment tutor) {
         Map<String, String> data = data(tutor);
-        this.hash = sha256(data).substring(0, 10);
-        this.configMapName = "openedx-settings-" + hash;
+        var content = ContentConfigMap.create(scope, "openedx-settings", "settings", data);
+        this.hash = content.hash();
+        this.configMapName = content.name();
         this.placeholders = placeholders(data);
-        this.configMap = new ConfigMap(scope.name(configMapName), ConfigMapArgs.builder()
-                .metadata(scope.metadata(configMapName, scope.labels("openedx-settings", "settings")))
-                .immutable(true)
-                .data(data)
-                .build(), scope.options());
+        this.configMap = content.configMap();
     }
 
     /** The ConfigMap's files: {@code lms.<file>}, {@code cms.<file>}, {@code config.<file>}, uwsgi.ini, the filler. */

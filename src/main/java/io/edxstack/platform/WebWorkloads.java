@@ -1,8 +1,6 @@
 package io.edxstack.platform;
 
 import com.pulumi.kubernetes.apps.v1.Deployment;
-import com.pulumi.kubernetes.core.v1.ConfigMap;
-import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import io.edxstack.tutorenv.TutorEnvironment;
@@ -105,12 +103,8 @@ final class WebWorkloads {
     private static Deployment mfe(PlatformScope scope, TutorEnvironment tutor, boolean exposed) {
         PlatformSpec spec = scope.spec();
         String caddyfile = tutor.file(MFE_CADDYFILE);
-        String configName = "mfe-caddy-config-" + PlatformSettings.sha256(Map.of("Caddyfile", caddyfile)).substring(0, 10);
-        new ConfigMap(scope.name(configName), ConfigMapArgs.builder()
-                .metadata(scope.metadata(configName, scope.labels("mfe-caddy-config", "web")))
-                .immutable(true)
-                .data(Map.of("Caddyfile", caddyfile))
-                .build(), scope.options());
+        String configName = ContentConfigMap.create(scope, "mfe-caddy-config", "web", Map.of("Caddyfile", caddyfile))
+                .name();
         ContainerArgs container = ContainerArgs.builder()
                 .name("mfe")
                 .image(spec.images().mfe().orElseThrow())
