@@ -23,11 +23,12 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var inputs = StackValidation.load(stack.projectDir(), stack.stack(), StackFiles.read(stack.projectDir(), stack.stack()));
+        var raw = StackFiles.read(stack.projectDir(), stack.stack());
+        var inputs = StackValidation.load(stack.projectDir(), stack.stack(), raw);
         // What render and the program refuse because of config, validate refuses too: it runs them.
         var progress = new ProgressReport(spec.commandLine().getErr(), stack.stack(), System::currentTimeMillis,
                 ProgressReport.QUIET_MILLIS);
-        var state = Renderer.render(stack.projectDir(), stack.stack(), progress);
+        var state = Renderer.render(stack.projectDir(), inputs, raw, progress);
         progress.done(state.resources().size());
         var config = inputs.config();
         spec.commandLine().getOut().printf("%s: valid (region %s, role %s, %d platforms: %s; %d resources, policies pass)%n",

@@ -59,7 +59,11 @@ public final class Renderer {
     }
 
     private static DesiredState render(Path projectDir, String stack, RawConfig raw, RenderProgress progress) {
-        StackInputs inputs = StackValidation.load(projectDir, stack, raw);
+        return render(projectDir, StackValidation.load(projectDir, stack, raw), raw, progress);
+    }
+
+    /** Renders inputs already validated ({@link StackValidation#load}) and enforces the mandatory policies. */
+    public static DesiredState render(Path projectDir, StackInputs inputs, RawConfig raw, RenderProgress progress) {
         DesiredState state = record(projectDir, inputs, raw, PeerRoles.FROM_STACK_FILES, progress);
         StackValidation.enforcePolicies(projectDir, inputs, state);
         return state;
