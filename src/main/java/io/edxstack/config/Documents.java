@@ -28,7 +28,7 @@ import java.nio.file.Path;
  * {@code *name} for the text "name", and a file reviewers read should say each value where it applies.
  */
 public final class Documents {
-    private static final ObjectMapper YAML = Mappers.yaml().build();
+    private static final ObjectMapper YAML = Mappers.ownYaml().build();
     private static final ObjectMapper JSON = Mappers.json().build();
 
     private Documents() {

@@ -34,19 +34,37 @@ public final class Mappers {
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     }
 
-    /** A YAML mapper with the reading policy; add writing features before {@code build()}. */
+    /**
+     * A YAML mapper for edxstack's own files (stack files, catalogue, cluster templates): the reading policy, and
+     * booleans as YAML 1.2 and the Pulumi CLI read them ({@link CoreSchemaYamlFactory}).
+     */
+    public static YAMLMapper.Builder ownYaml() {
+        return strict(YAMLMapper.builder(new CoreSchemaYamlFactory(yamlFactory())));
+    }
+
+    /**
+     * A YAML mapper with the reading policy, reading YAML 1.1 as Jackson does (for files other tools write);
+     * add writing features before {@code build()}.
+     */
     public static YAMLMapper.Builder yaml() {
+        return strict(YAMLMapper.builder(yamlFactory()));
+    }
+
+    private static YAMLMapper.Builder strict(YAMLMapper.Builder builder) {
+        return builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    }
+
+    private static YAMLFactory yamlFactory() {
         LoaderOptions loader = new LoaderOptions();
         loader.setNestingDepthLimit(MAX_NESTING);
         loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, MAX_DOCUMENT_CHARS));
         loader.setMaxAliasesForCollections(0);
         loader.setAllowDuplicateKeys(false);
-        return YAMLMapper.builder(YAMLFactory.builder()
-                        .loaderOptions(loader)
-                        .streamReadConstraints(constraints())
-                        .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        return YAMLFactory.builder()
+                .loaderOptions(loader)
+                .streamReadConstraints(constraints())
+                .build();
     }
 
     private static StreamReadConstraints constraints() {

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  */
 public record KnownStacks(Map<String, StackRole> roles) {
 
-    private static final ObjectMapper YAML = io.edxstack.reading.Mappers.yaml().build();
+    private static final ObjectMapper YAML = io.edxstack.reading.Mappers.ownYaml().build();
 
     public KnownStacks {
         roles = Map.copyOf(roles);

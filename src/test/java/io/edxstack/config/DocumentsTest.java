@@ -103,4 +103,27 @@ class DocumentsTest {
         assertThatThrownBy(() -> Documents.readYaml(file)).hasMessageContaining("Duplicate field 'pods'")
                 .hasMessageContaining("line 3");
     }
+
+    @Test
+    void readYaml_yaml11BooleanWords_stayTextAsThePulumiCliReadsThem() throws IOException {
+        Path file = write("words.yaml", "language: no\nlegacy: yes\nswitch: off\nflag: true\nother: False\n");
+
+        var node = Documents.readYaml(file);
+
+        assertThat(node.get("language").isTextual()).isTrue();
+        assertThat(node.get("language").asText()).isEqualTo("no");
+        assertThat(node.get("legacy").asText()).isEqualTo("yes");
+        assertThat(node.get("switch").asText()).isEqualTo("off");
+        assertThat(node.get("flag").isBoolean()).isTrue();
+        assertThat(node.get("other").isBoolean()).isTrue();
+        assertThat(node.get("other").booleanValue()).isFalse();
+    }
+
+    @Test
+    void yaml_filesOtherToolsWrite_keepYaml11Booleans() throws IOException {
+        // Tutor's config.yml (PyYAML) and Kubernetes manifests (kubectl) read 'on' as true.
+        var node = Mappers.yaml().build().readTree("enabled: on\n");
+
+        assertThat(node.get("enabled").isBoolean()).isTrue();
+    }
 }

@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 final class SourceLocator {
 
-    private static final ObjectMapper YAML = io.edxstack.reading.Mappers.yaml().build();
+    private static final ObjectMapper YAML = io.edxstack.reading.Mappers.ownYaml().build();
 
     private final Path root;
     private final Map<String, Optional<YamlLines>> files = new HashMap<>();
