@@ -2,6 +2,7 @@ package io.edxstack.render;
 
 import io.edxstack.config.ConfigKeys;
 import io.edxstack.config.PlatformSpec;
+import io.edxstack.config.Problem;
 import io.edxstack.config.Problems;
 import io.edxstack.config.RawConfig;
 import io.edxstack.config.StackConfig;
@@ -23,6 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +42,7 @@ public final class StackValidation {
     private static final String REGISTRY_RULE = "image-registry";
     private static final Pattern QUOTA_KEY = Pattern.compile("Raise (quota\\.\\w+) in (stacks/platforms/[-a-z0-9]+\\.yaml)");
     private static final Pattern IMAGE = Pattern.compile("image '([^']+)'");
+    private static final Pattern CONTAINER_USER = Pattern.compile("(.*?), container '[^']+': (image '.*)", Pattern.DOTALL);
 
     private StackValidation() {
     }
@@ -58,11 +63,15 @@ public final class StackValidation {
     public static List<Violation> enforcePolicies(Path projectDir, StackInputs inputs, DesiredState state) {
         Problems problems = new Problems();
         StateView view = new StateView(state.states());
+        Map<Problem, SortedSet<String>> registryUsers = new LinkedHashMap<>();
         for (Violation violation : PolicyGate.evaluate(projectDir, state)) {
             if (violation.isMandatory()) {
-                configProblem(inputs, view, violation, problems);
+                configProblem(inputs, view, violation, problems, registryUsers);
             }
         }
+        // One line per key at fault, not one per container that uses the image.
+        registryUsers.forEach((problem, users) -> problems.add(problem.where(), problem.key(),
+                problem.message() + " (used by " + String.join(", ", users) + ")"));
         checkLimitRanges(inputs, view, problems);
         problems.throwIfAny();
         return PolicyGate.enforce(projectDir, state);
@@ -83,7 +92,8 @@ public final class StackValidation {
         }
     }
 
-    private static void configProblem(StackInputs inputs, StateView view, Violation violation, Problems problems) {
+    private static void configProblem(StackInputs inputs, StateView view, Violation violation, Problems problems,
+                                      Map<Problem, SortedSet<String>> registryUsers) {
         if (violation.ruleId().equals(QUOTA_RULE)) {
             Matcher key = QUOTA_KEY.matcher(violation.message());
             if (key.find()) {
@@ -94,16 +104,21 @@ public final class StackValidation {
             if (!image.find()) {
                 return;
             }
+            // The rule's message starts with the workload and container; one problem per key names them all.
+            Matcher user = CONTAINER_USER.matcher(violation.message());
+            String workload = user.matches() ? user.group(1) : violation.name();
             String reason = "is not from a registry the policy set allows (" + REGISTRY_RULE
-                    + " in " + PolicyGate.POLICY_SET + "): " + violation.message();
+                    + " in " + PolicyGate.POLICY_SET + "): " + (user.matches() ? user.group(2) : violation.message());
+            BiConsumer<String, String> report = (where, key) -> registryUsers
+                    .computeIfAbsent(new Problem(where, key, reason), k -> new TreeSet<>())
+                    .add(workload);
             if (image.group(1).equals(inputs.config().backup().agentImage())) {
-                problems.add("Pulumi." + inputs.config().stackName() + ".yaml", ConfigKeys.BACKUP_AGENT_IMAGE.fullName(),
-                        reason);
+                report.accept("Pulumi." + inputs.config().stackName() + ".yaml", ConfigKeys.BACKUP_AGENT_IMAGE.fullName());
                 return;
             }
             platformOf(inputs, view, violation.urn()).ifPresent(platform -> imageKeys(platform).forEach((key, value) -> {
                 if (value.equals(image.group(1))) {
-                    problems.add(platform.file(), key, reason);
+                    report.accept(platform.file(), key);
                 }
             }));
         }

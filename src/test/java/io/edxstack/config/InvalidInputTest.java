@@ -321,4 +321,20 @@ class InvalidInputTest {
 
         assertThat(registered).hasValue(0);
     }
+
+    @Test
+    void launch_imageFromForbiddenRegistry_isOneProblemForItsKeyNamingEveryUser() {
+        TestProject project = TestProject.copyOfRepository(tempDir)
+                .replace(DEMO, "  openedx: localhost:5000/overhangio/openedx:22.0.3",
+                        "  openedx: docker.io/overhangio/openedx:22.0.3");
+
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> EdxstackProgram.launch(project.dir(), PRIMARY, project.rawConfig(PRIMARY), program -> { }));
+
+        assertThat(error.problems()).filteredOn(problem -> problem.key().equals("images.openedx")).singleElement()
+                .satisfies(problem -> assertThat(problem.message())
+                        .contains("is not from a registry the policy set allows")
+                        .contains("used by Deployment demo/cms, Deployment demo/cms-worker, Deployment demo/lms")
+                        .contains("Job demo/lms-init-"));
+    }
 }
