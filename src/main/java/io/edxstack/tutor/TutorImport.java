@@ -31,7 +31,8 @@ public final class TutorImport {
             "ENABLE_WEB_PROXY", "stack-level: edxstack:frontDoor.mode (caddy when Tutor's Caddy faced users)",
             "K8S_NAMESPACE", "the namespace is the platform's name",
             "DOCKER_REGISTRY", "images are taken from Magnum's registry (localhost:5000)",
-            "ENABLE_WEB_PROXY_HTTPS", "stack-level: edxstack:frontDoor.mode");
+            "ENABLE_WEB_PROXY_HTTPS", "stack-level: edxstack:frontDoor.mode",
+            "PLUGIN_INDEXES", "Tutor's plugin indexes: edxstack installs plugins only from tutor/requirements.lock");
 
     private final String platform;
     private final List<String> stacks;
