@@ -2,6 +2,7 @@ package io.edxstack.config;
 
 import io.edxstack.tutorenv.InstalledPlugins;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The platform catalogue and the cluster-template versions under {@code stacks/}, shared by every stack:
@@ -55,7 +57,7 @@ public record Catalogue(List<PlatformSpec> platforms, Map<String, ClusterTemplat
         Set<String> installed = null;
         for (PlatformSpec platform : platforms) {
             for (TutorPlugin plugin : platform.plugins()) {
-                if (!(plugin instanceof TutorPlugin.Installed) || java.nio.file.Files.exists(projectDir
+                if (!(plugin instanceof TutorPlugin.Installed) || Files.exists(projectDir
                         .resolve(TutorPluginFiles.DIR).resolve(plugin.name() + TutorPluginFiles.SUFFIX))) {
                     continue; // a YAML plugin, or one whose file has problems of its own
                 }
@@ -65,7 +67,7 @@ public record Catalogue(List<PlatformSpec> platforms, Map<String, ClusterTemplat
                 if (installed.contains(plugin.name())) {
                     continue;
                 }
-                Set<String> known = new java.util.TreeSet<>(installed);
+                Set<String> known = new TreeSet<>(installed);
                 known.addAll(yamlPlugins);
                 known.remove(PlatformSpecParser.MFE_PLUGIN);
                 problems.add(platform.file(), "plugins", "'" + plugin.name() + "' is neither installed in the pinned "

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,7 +65,7 @@ public final class TutorPluginFiles {
     }
 
     /** One plugin file, checked; empty when it cannot be used. */
-    public static java.util.Optional<TutorPlugin.Yaml> read(Path projectDir, Path file, Problems problems) {
+    public static Optional<TutorPlugin.Yaml> read(Path projectDir, Path file, Problems problems) {
         String relative = projectDir.relativize(file).toString();
         String stem = file.getFileName().toString().replaceFirst("\\.yml$", "");
         YamlObject yaml = CatalogueFiles.read(projectDir, file, problems);
@@ -92,13 +93,13 @@ public final class TutorPluginFiles {
         });
         config.object("defaults");
         if (problems.list().size() > before || name.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(new TutorPlugin.Yaml(name, relative, Documents.readText(file)));
+            return Optional.of(new TutorPlugin.Yaml(name, relative, Documents.readText(file)));
         } catch (Documents.UnreadableException e) {
             problems.add(relative, "(file)", e.getMessage());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +56,7 @@ public record PluginSources(Set<String> repository, Map<String, TutorPlugin.Yaml
                 InstalledPlugins::names);
     }
 
-    private static java.util.List<Path> files(Path root) {
+    private static List<Path> files(Path root) {
         if (!Files.isDirectory(root)) {
             throw new UncheckedIOException(new IOException(root + " is not a folder, perhaps $(tutor plugins printroot)"));
         }

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,18 +46,14 @@ public final class InstalledPlugins {
             if (Files.exists(cached)) {
                 return strings(JSON.readTree(cached.toFile()));
             }
-            ProcessBuilder builder = TutorRenderer.process(runtime, "--installed-plugins");
-            Process process = builder.redirectErrorStream(false).start();
+            Process process = TutorRenderer.process(runtime, "--installed-plugins").start();
             process.getOutputStream().close();
-            byte[] out;
-            try (InputStream in = process.getInputStream()) {
-                out = in.readAllBytes();
-            }
-            byte[] err = process.getErrorStream().readAllBytes();
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+            byte[] out = readAll(process.getInputStream());
             if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroyForcibly();
                 throw new TutorException("cannot list the plugins of the pinned Tutor: "
-                        + new String(err, StandardCharsets.UTF_8).strip());
+                        + new String(err.join(), StandardCharsets.UTF_8).strip());
             }
             Set<String> plugins = strings(JSON.readTree(out));
             Path scratch = Files.createTempFile(cached.getParent(), "installed-plugins-", ".tmp");
@@ -67,6 +65,14 @@ public final class InstalledPlugins {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TutorException("interrupted while listing Tutor's plugins", e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
