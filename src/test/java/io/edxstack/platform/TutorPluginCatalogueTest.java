@@ -12,8 +12,13 @@ import io.edxstack.config.StackInputs;
 import io.edxstack.config.TutorPlugin;
 import io.edxstack.testing.TestProject;
 import io.edxstack.tutorenv.InstalledPlugins;
+import io.edxstack.tutorenv.TutorEnvironment;
+import io.edxstack.tutorenv.TutorException;
+import io.edxstack.tutorenv.TutorRenderer;
+import io.edxstack.tutorenv.TutorRequest;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +50,41 @@ class TutorPluginCatalogueTest {
         assertEquals(List.of("closed-registration"), TutorConfigs.plugins(training));
         var demo = inputs.platforms().stream().filter(p -> p.name().equals("demo")).findFirst().orElseThrow();
         assertEquals(List.of("mfe"), TutorConfigs.plugins(demo), "tutor-mfe with the MFE, nothing else");
+    }
+
+    @Test
+    void render_onePythonProcess_loadsAPlatformsPluginForItOnly() throws Exception {
+        var inputs = StackInputs.load(TestProject.REPOSITORY, "prod-primary",
+                StackFiles.read(TestProject.REPOSITORY, "prod-primary"));
+        var training = inputs.platforms().stream().filter(p -> p.name().equals("training")).findFirst().orElseThrow();
+        TutorRequest withPlugin = TutorConfigs.request(training, inputs.config());
+        TutorRequest without = new TutorRequest("training-without", withPlugin.config(), List.of(), withPlugin.patches());
+        TutorRequest again = new TutorRequest("training-again", withPlugin.config(), withPlugin.plugins(),
+                withPlugin.patches(), withPlugin.yamlPlugins());
+        // Uncached, in this order, in one process: loaded, unloaded, loaded again.
+        Map<String, TutorEnvironment> rendered = TutorRenderer.renderUncached(List.of(withPlugin, without, again));
+        String flag = "FEATURES[\"ALLOW_PUBLIC_ACCOUNT_CREATION\"] = False";
+        assertTrue(lms(rendered.get("training")).contains(flag));
+        assertFalse(lms(rendered.get("training-without")).contains(flag));
+        assertEquals(1, lms(rendered.get("training-again")).split(java.util.regex.Pattern.quote(flag), -1).length - 1,
+                "the patch once, not once per load");
+        assertEquals(List.of("closed-registration"), rendered.get("training").plugins());
+    }
+
+    @Test
+    void render_yamlPluginNamedOtherwise_failsNamingIt() throws Exception {
+        var inputs = StackInputs.load(TestProject.REPOSITORY, "prod-primary",
+                StackFiles.read(TestProject.REPOSITORY, "prod-primary"));
+        var training = inputs.platforms().stream().filter(p -> p.name().equals("training")).findFirst().orElseThrow();
+        TutorRequest request = TutorConfigs.request(training, inputs.config());
+        TutorRequest renamed = new TutorRequest("training", request.config(), request.plugins(), request.patches(),
+                Map.of("closed-registration", "name: open-registration\n"));
+        TutorException error = assertThrows(TutorException.class, () -> TutorRenderer.renderUncached(List.of(renamed)));
+        assertTrue(error.getMessage().contains("YAML plugin 'closed-registration'"), error.getMessage());
+    }
+
+    private static String lms(TutorEnvironment environment) {
+        return environment.file("apps/openedx/settings/lms/production.py");
     }
 
     @Test
