@@ -1,7 +1,7 @@
 """Renders the Open edX environment of many platforms with Tutor's own Python API, in one process.
 
 Input (stdin, JSON): {"platforms": [{"name": str, "config": {Tutor config}, "plugins": [str],
-                                      "patches": {patch name: [content]}}]}
+                                      "patches": {patch name: [content]}, "yamlPlugins": {name: YAML text}}]}
 Output (stdout, JSON): {"platforms": {name: {"files": {path: text}, "config": {key: value},
                                             "initTasks": [[app, service, script]], "plugins": [str]}}}
 (initTasks in the order `tutor k8s do init` runs them; app: the one that declared the task)
@@ -12,6 +12,9 @@ settings); with JWT_RSA_PRIVATE_KEY = @@EDXSTACK_JWT_KEY@@ its components render
 the pod computes from the real key.
 
 Plugins are loaded per platform and unloaded after it, so a plugin enabled on one platform changes no other.
+The repository's YAML plugins (tutor/plugins/<name>.yml, in "yamlPlugins") are installed as Tutor installs the
+YAML plugins of its plugins root; that root is empty here, so no plugin of the machine's user reaches a render.
+With --installed-plugins: prints the plugins of the environment (JSON list) and renders nothing.
 Fails (exit 1, message on stderr naming the platform) on a missing value, an unknown plugin or a plugin that
 would generate a random secret (the render would change from run to run).
 """
@@ -22,7 +25,8 @@ import time
 
 from tutor import config as tutor_config
 from tutor import env as tutor_env
-from tutor import hooks, plugins
+from tutor import hooks, plugins, serialize
+from tutor.plugins import v0 as plugins_v0
 from tutor.commands import jobs  # noqa: F401  (declares Tutor's core init tasks)
 
 JWT_KEY_PLACEHOLDER = "@@EDXSTACK_JWT_KEY@@"
@@ -156,10 +160,39 @@ def _task_app(service, script, plugin_names):
     return ""
 
 
+# --- Plugin loading: the repository's YAML plugins -------------------------------------------------------------
+
+def _install_yaml_plugins(platforms):
+    """Tutor's own YAML plugin class (v0 DictPlugin) and contexts, fed from the request instead of a folder."""
+    texts = {}
+    for platform in platforms:
+        for name, text in platform.get("yamlPlugins", {}).items():
+            if texts.setdefault(name, text) != text:
+                raise RenderError("YAML plugin '" + name + "' is given with two different texts")
+    for name, text in sorted(texts.items()):
+        if plugins.is_installed(name):
+            raise RenderError("YAML plugin '" + name + "' has the name of a plugin installed in the pinned Tutor")
+        data = serialize.load(text)
+        if not isinstance(data, dict) or data.get("name") != name:
+            raise RenderError("YAML plugin '" + name + "' is not a mapping named '" + name + "'")
+        with hooks.Contexts.PLUGINS.enter():
+            with hooks.Contexts.PLUGINS_V0_YAML.enter():
+                plugins_v0.DictPlugin(data)
+
+
 def main():
+    if sys.argv[1:] == ["--installed-plugins"]:
+        hooks.Actions.CORE_READY.do()
+        json.dump(sorted(set(plugins.iter_installed())), sys.stdout)
+        return 0
     request = json.load(sys.stdin)
     hooks.Filters.ENV_TEMPLATE_FILTERS.add(priority=hooks.priorities.LOW)(_override_jwt_filters)
     hooks.Actions.CORE_READY.do()
+    try:
+        _install_yaml_plugins(request["platforms"])
+    except Exception as e:  # reported before any platform renders
+        sys.stderr.write("Tutor cannot install the repository's YAML plugins: " + str(e) + "\n")
+        return 1
     out = {}
     started = time.monotonic()
     for platform in request["platforms"]:

@@ -7,6 +7,7 @@ import io.edxstack.config.ConfigException;
 import io.edxstack.config.Problem;
 import io.edxstack.tutor.ImportReport;
 import io.edxstack.tutor.ImportWriter;
+import io.edxstack.tutor.PluginSources;
 import io.edxstack.tutor.TutorImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,8 +25,8 @@ import java.util.concurrent.Callable;
 
 /** Turns a Tutor installation's config.yml into a platform of the catalogue. */
 @Command(name = "import-tutor", mixinStandardHelpOptions = true,
-        description = "Write stacks/platforms/NAME.yaml (and NAME.settings.json) from a Tutor v21 config.yml, validated "
-                + "with the catalogue. Lists what was mapped and what was not; never writes or prints a Tutor secret, "
+        description = "Write stacks/platforms/NAME.yaml (and NAME.settings.json) from a Tutor v21 or v22 config.yml, validated "
+                + "with the catalogue (and its team plugins into tutor/plugins/). Lists what was mapped and what was not; never writes or prints a Tutor secret, "
                 + "but prints the commands that copy the ones the platform keeps into Kubernetes or Pulumi secrets.")
 public final class ImportTutorCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "config.yml", description = "Tutor's config.yml ($(tutor config printroot)/config.yml).")
@@ -33,6 +34,10 @@ public final class ImportTutorCommand implements Callable<Integer> {
 
     @Option(names = "--settings-merge", paramLabel = "FILE", description = "JSON of Django settings to merge over the rendered ones: {\"lms\": {...}, \"cms\": {...}}, or one flat object for both.")
     Path settingsMerge;
+
+    @Option(names = "--plugins-dir", paramLabel = "DIR", description = "Tutor's plugins root ($(tutor plugins printroot)): "
+            + "its YAML plugins named in PLUGINS are copied to tutor/plugins/ and enabled.")
+    Path pluginsDir;
 
     @Option(names = "--platform", required = true, paramLabel = "NAME", description = "Platform (and namespace) name.")
     String platform;
@@ -58,7 +63,8 @@ public final class ImportTutorCommand implements Callable<Integer> {
         Optional<JsonNode> merge = Optional.ofNullable(settingsMerge).map(file -> read(file, Mappers.json().build(), "JSON"));
         List<String> targets = stacks == null || stacks.isEmpty()
                 ? new ArrayList<>(ImportWriter.stackNames(projectDir)) : stacks;
-        ImportReport report = TutorImport.map(platform, targets, tutor, merge, config.toString());
+        ImportReport report = TutorImport.map(platform, targets, tutor, merge, config.toString(),
+                PluginSources.of(projectDir, Optional.ofNullable(pluginsDir)));
         List<Path> written = ImportWriter.write(projectDir, platform, report, force);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Wrote " + String.join(" and ", written.stream().map(Path::toString).toList())

@@ -15,6 +15,7 @@ import java.util.Set;
  *
  * @param settingsOverrides {@code <name>.settings.json}: {@code {"lms": {...}, "cms": {...}}}, deep-merged
  *                          over the settings rendered from {@code settings}; an empty object without the file
+ * @param plugins           the Tutor plugins it enables ({@code plugins:}), besides tutor-mfe, which runs with the MFE
  */
 public record PlatformSpec(
         String name,
@@ -31,7 +32,12 @@ public record PlatformSpec(
         Optional<Admin> admin,
         Optional<String> jwtKeySecret,
         ObjectNode settingsOverrides,
-        BackupSchedules backup) {
+        BackupSchedules backup,
+        List<TutorPlugin> plugins) {
+
+    public PlatformSpec {
+        plugins = List.copyOf(plugins);
+    }
 
     /**
      * @param meilisearch the public name of the platform's own Meilisearch (Tutor's MEILISEARCH_PUBLIC_URL), which

@@ -10,8 +10,10 @@ import io.edxstack.config.PlatformSpec.Sizing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,15 +28,19 @@ final class PlatformSpecParser {
     static final Pattern IMAGE = Pattern.compile("[a-z0-9.:-]+(/[a-z0-9._-]+)+(:[A-Za-z0-9_][A-Za-z0-9._-]{0,127}|@sha256:[a-f0-9]{64})");
 
     /** Namespaces a platform must never take over: its isolation policies would lock their pods out. */
+    /** tutor-mfe's plugin: edxstack enables it with the MFE. */
+    static final String MFE_PLUGIN = "mfe";
+
     private static final Set<String> RESERVED_NAMESPACES = Set.of("default", "cert-manager", "ingress-nginx",
             "edxstack-system", "magnum-tiller", "monitoring");
 
     private PlatformSpecParser() {
     }
 
-    static PlatformSpec parse(String fileName, YamlObject yaml, Set<String> knownStacks, ObjectNode settingsOverrides) {
+    static PlatformSpec parse(String fileName, YamlObject yaml, Set<String> knownStacks, ObjectNode settingsOverrides,
+                              Map<String, TutorPlugin.Yaml> yamlPlugins) {
         yaml.allowOnly(Set.of("name", "stacks", "hosts", "images", "quota", "limits", "sizing", "settings",
-                "services", "resources", "admin", "jwt", "backup"));
+                "services", "resources", "admin", "jwt", "backup", "plugins"));
         String expected = fileName.replaceFirst(".*/", "").replaceFirst("\\.yaml$", "");
         String name = yaml.requiredString("name");
         if (!name.isEmpty() && !PLATFORM_NAME.matcher(name).matches()) {
@@ -66,7 +72,29 @@ final class PlatformSpecParser {
                 WorkloadSpecParser.admin(yaml.object("admin")),
                 WorkloadSpecParser.jwt(yaml.object("jwt")),
                 settingsOverrides,
-                BackupSchedulesParser.parse(yaml.object("backup")));
+                BackupSchedulesParser.parse(yaml.object("backup")),
+                plugins(yaml, yamlPlugins));
+    }
+
+    /**
+     * {@code plugins:} a YAML plugin of the repository when {@code tutor/plugins/<name>.yml} exists, else a plugin
+     * of the pinned Tutor environment (checked against it by {@link Catalogue}).
+     */
+    private static List<TutorPlugin> plugins(YamlObject yaml, Map<String, TutorPlugin.Yaml> yamlPlugins) {
+        List<TutorPlugin> plugins = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String name : yaml.stringList("plugins")) {
+            if (name.equals(MFE_PLUGIN)) {
+                yaml.problem("plugins", "'mfe' (tutor-mfe) is enabled by images.mfe and hosts.mfe, perhaps remove it here");
+            } else if (!TutorPluginFiles.NAME.matcher(name).matches()) {
+                yaml.problem("plugins", "'" + name + "' is not a Tutor plugin name (lower-case letters, digits, '-' and '_')");
+            } else if (!seen.add(name)) {
+                yaml.problem("plugins", "lists '" + name + "' twice");
+            } else {
+                plugins.add(yamlPlugins.containsKey(name) ? yamlPlugins.get(name) : new TutorPlugin.Installed(name));
+            }
+        }
+        return plugins;
     }
 
     private static Set<String> stacks(YamlObject yaml, Set<String> knownStacks) {

@@ -33,6 +33,11 @@ public final class YamlObject {
         return file;
     }
 
+    /** The mapping itself, for readers whose keys are the user's (patch names): a missing node when absent. */
+    JsonNode node() {
+        return node;
+    }
+
     public String keyPath(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }

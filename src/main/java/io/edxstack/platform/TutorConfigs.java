@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edxstack.config.PlatformSpec;
 import io.edxstack.config.StackConfig;
+import io.edxstack.config.TutorPlugin;
 import io.edxstack.config.StackConfig.MediaConfig;
 import io.edxstack.tutorenv.TutorEnvironment;
 import io.edxstack.tutorenv.TutorRenderer;
@@ -27,6 +28,8 @@ public final class TutorConfigs {
     /** Tutor's index prefix, kept so that indexes restored from a Tutor installation are found. */
     static final String MEILISEARCH_INDEX_PREFIX = "tutor_";
     static final String DATABASE = "openedx";
+    /** Where Learning Core (openedx-learning) keeps its private media in the platform's bucket. */
+    static final String LEARNING_CORE_MEDIA = "openedx-learning-private";
     /** The placeholder Tutor renders the JWT signing key's components from (see tutor/render.py). */
     static final String JWT_KEY = "@@EDXSTACK_JWT_KEY@@";
     private static final JsonMapper JSON = io.edxstack.reading.Mappers.json().enable(SerializationFeature.INDENT_OUTPUT)
@@ -48,13 +51,27 @@ public final class TutorConfigs {
         return TutorRenderer.render(request(spec, stack));
     }
 
-    /** The Tutor plugins of a platform: tutor-mfe whenever it runs an MFE. */
-    static List<String> plugins(PlatformSpec spec) {
-        return spec.hasMfe() ? List.of("mfe") : List.of();
+    /** The Tutor plugins of a platform: tutor-mfe whenever it runs an MFE, then those of its {@code plugins:}. */
+    public static List<String> plugins(PlatformSpec spec) {
+        List<String> plugins = new ArrayList<>(spec.hasMfe() ? List.of("mfe") : List.of());
+        spec.plugins().forEach(plugin -> plugins.add(plugin.name()));
+        return plugins;
+    }
+
+    /** The text of each YAML plugin of the repository the platform enables, by name. */
+    public static Map<String, String> yamlPlugins(PlatformSpec spec) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        spec.plugins().forEach(plugin -> {
+            if (plugin instanceof TutorPlugin.Yaml yaml) {
+                texts.put(yaml.name(), yaml.text());
+            }
+        });
+        return texts;
     }
 
     public static TutorRequest request(PlatformSpec spec, StackConfig stack) {
-        return new TutorRequest(spec.name(), config(spec), plugins(spec), patches(spec, stack.workloads().media()));
+        return new TutorRequest(spec.name(), config(spec), plugins(spec), patches(spec, stack.workloads().media()),
+                yamlPlugins(spec));
     }
 
     static ObjectNode config(PlatformSpec spec) {
@@ -164,6 +181,10 @@ public final class TutorConfigs {
         lines.add("AWS_QUERYSTRING_AUTH = True");
         lines.add("AWS_S3_FILE_OVERWRITE = False");
         lines.add("AWS_DEFAULT_ACL = None");
+        lines.add("# edxstack: Learning Core's private media (Tutor's /openedx/media-private, a folder of the read-only image,");
+        lines.add("# on no pod's disk) in the same bucket under " + LEARNING_CORE_MEDIA + "/: private, served by signed URLs");
+        lines.add("OPENEDX_LEARNING[\"MEDIA\"] = {\"BACKEND\": \"storages.backends.s3boto3.S3Boto3Storage\", \"OPTIONS\": "
+                + "{\"location\": " + python(LEARNING_CORE_MEDIA) + ", \"default_acl\": None, \"querystring_auth\": True}}");
         lines.add("# edxstack: the catalogue's time zone (settings.timeZone)");
         lines.add("TIME_ZONE = " + python(spec.settings().timeZone()));
         return String.join("\n", lines);

@@ -9,13 +9,17 @@ import io.edxstack.config.ConfigException;
 import io.edxstack.config.Problem;
 import io.edxstack.config.Problems;
 import io.edxstack.config.SettingsOverridesFile;
+import io.edxstack.config.TutorPluginFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -45,16 +49,20 @@ public final class ImportWriter {
                         "exists already, perhaps import under another --platform name or pass --force")));
             }
         }
+        List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(dir);
             Files.writeString(yamlFile, HEADER + YAML.writeValueAsString(report.platform()));
+            written.add(yamlFile);
             if (report.settings().isPresent()) {
                 Files.writeString(settingsFile, DjangoJson.JSON.writerWithDefaultPrettyPrinter()
                         .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                         .writeValueAsString(report.settings().get()) + "\n");
+                written.add(settingsFile);
             } else {
                 Files.deleteIfExists(settingsFile);
             }
+            written.addAll(writePlugins(projectDir, report.pluginFiles()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the imported platform", e);
         } catch (IOException e) {
@@ -63,13 +71,32 @@ public final class ImportWriter {
         Problems problems = new Problems();
         Catalogue.load(projectDir, stackNames(projectDir), problems);
         if (!problems.isEmpty()) {
-            delete(yamlFile);
+            written.forEach(ImportWriter::delete);
             delete(settingsFile);
             problems.throwIfAny();
         }
-        return report.settings().isPresent()
-                ? List.of(projectDir.relativize(yamlFile), projectDir.relativize(settingsFile))
-                : List.of(projectDir.relativize(yamlFile));
+        return written.stream().map(projectDir::relativize).toList();
+    }
+
+    /** The installation's YAML plugins, into tutor/plugins/: never over a different plugin of the same name. */
+    private static List<Path> writePlugins(Path projectDir, Map<String, String> plugins) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (var plugin : new TreeMap<>(plugins).entrySet()) {
+            Path file = projectDir.resolve(TutorPluginFiles.DIR).resolve(plugin.getKey() + TutorPluginFiles.SUFFIX);
+            if (Files.exists(file)) {
+                if (!Files.readString(file).equals(plugin.getValue())) {
+                    written.forEach(ImportWriter::delete);
+                    throw new ConfigException(List.of(new Problem(projectDir.relativize(file).toString(), "(file)",
+                            "exists already with other content than the installation's plugin '" + plugin.getKey()
+                                    + "', perhaps compare the two and keep one")));
+                }
+                continue;
+            }
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, plugin.getValue());
+            written.add(file);
+        }
+        return written;
     }
 
     /** The project's stacks: one {@code Pulumi.<stack>.yaml} each. */

@@ -31,23 +31,28 @@ public final class TutorImport {
             "ENABLE_WEB_PROXY", "stack-level: edxstack:frontDoor.mode (caddy when Tutor's Caddy faced users)",
             "K8S_NAMESPACE", "the namespace is the platform's name",
             "DOCKER_REGISTRY", "images are taken from Magnum's registry (localhost:5000)",
-            "ENABLE_WEB_PROXY_HTTPS", "stack-level: edxstack:frontDoor.mode");
+            "ENABLE_WEB_PROXY_HTTPS", "stack-level: edxstack:frontDoor.mode",
+            "PLUGIN_INDEXES", "Tutor's plugin indexes: edxstack installs plugins only from tutor/requirements.lock");
 
     private final String platform;
     private final List<String> stacks;
     private final TutorKeys keys;
     private final SecretCommands commands;
+    private final PluginSources pluginSources;
+    private final Map<String, String> pluginFiles = new TreeMap<>();
 
-    private TutorImport(String platform, List<String> stacks, JsonNode tutorConfig, String configPath) {
+    private TutorImport(String platform, List<String> stacks, JsonNode tutorConfig, String configPath,
+                        PluginSources pluginSources) {
         this.platform = platform;
         this.stacks = List.copyOf(stacks);
         this.keys = new TutorKeys(tutorConfig);
         this.commands = new SecretCommands(configPath);
+        this.pluginSources = pluginSources;
     }
 
     public static ImportReport map(String platform, List<String> stacks, JsonNode tutorConfig,
-                                   Optional<JsonNode> settingsMerge, String configPath) {
-        return new TutorImport(platform, stacks, tutorConfig, configPath).run(settingsMerge);
+                                   Optional<JsonNode> settingsMerge, String configPath, PluginSources pluginSources) {
+        return new TutorImport(platform, stacks, tutorConfig, configPath, pluginSources).run(settingsMerge);
     }
 
     private ImportReport run(Optional<JsonNode> settingsMerge) {
@@ -60,6 +65,10 @@ public final class TutorImport {
         Map<String, Object> settings = settings();
         if (!settings.isEmpty()) {
             yaml.put("settings", settings);
+        }
+        List<String> plugins = plugins();
+        if (!plugins.isEmpty()) {
+            yaml.put("plugins", plugins);
         }
         Map<String, Object> services = new TutorServices(keys, platform, commands).map(hosts);
         if (!services.isEmpty()) {
@@ -82,7 +91,7 @@ public final class TutorImport {
             }
         }
         Optional<Map<String, Object>> overrides = settingsMerge.map(json -> DjangoJson.toMap(split(json)));
-        return new ImportReport(yaml, overrides, keys.mapped, keys.notMapped, keys.secrets, keys.instructions);
+        return new ImportReport(yaml, overrides, keys.mapped, keys.notMapped, keys.secrets, keys.instructions, pluginFiles);
     }
 
     /**
@@ -123,23 +132,53 @@ public final class TutorImport {
         return hosts;
     }
 
-    private boolean mfeEnabled() {
+    /** {@code PLUGINS} of config.yml: tutor-mfe's "mfe" (which edxstack enables with the MFE) among the others. */
+    private List<String> tutorPlugins() {
         keys.handled.add("PLUGINS");
         JsonNode plugins = keys.config.get("PLUGINS");
-        List<String> others = new ArrayList<>();
-        boolean mfe = false;
+        List<String> names = new ArrayList<>();
         if (plugins != null && plugins.isArray()) {
-            for (JsonNode plugin : plugins) {
-                if (plugin.asText().equals("mfe")) {
-                    mfe = true;
-                } else {
-                    others.add(plugin.asText());
-                }
-            }
-            keys.notMapped.put("PLUGINS", others.isEmpty() ? "mfe is built in; no other plugin"
-                    : "plugins are not run by edxstack: " + String.join(", ", others) + " (mfe is built in)");
+            plugins.forEach(plugin -> names.add(plugin.asText()));
         }
-        return mfe || keys.config.containsKey("MFE_HOST") || keys.config.containsKey("DOCKER_IMAGE_MFE");
+        return names;
+    }
+
+    private boolean mfeEnabled() {
+        return tutorPlugins().contains("mfe") || keys.config.containsKey("MFE_HOST")
+                || keys.config.containsKey("DOCKER_IMAGE_MFE");
+    }
+
+    /**
+     * The plugins besides tutor-mfe, for {@code plugins:}: those edxstack can load (a YAML plugin of the repository
+     * or of the Tutor installation, which is then copied, or one installed in the pinned Tutor); each other one is
+     * reported with what to do.
+     */
+    private List<String> plugins() {
+        List<String> enabled = new ArrayList<>();
+        for (String name : tutorPlugins()) {
+            String key = "PLUGINS: " + name;
+            if (name.equals("mfe")) {
+                keys.map(key, "built in: tutor-mfe runs with images.mfe and hosts.mfe");
+            } else if (pluginSources.repository().contains(name)) {
+                enabled.add(name);
+                keys.map(key, "plugins (the YAML plugin tutor/plugins/" + name + ".yml of the repository)");
+            } else if (pluginSources.found().containsKey(name)) {
+                enabled.add(name);
+                pluginFiles.put(name, pluginSources.found().get(name).text());
+                keys.map(key, "plugins (its YAML plugin copied to tutor/plugins/" + name + ".yml)");
+            } else if (pluginSources.unusable().containsKey(name)) {
+                keys.notMapped.put(key, pluginSources.unusable().get(name));
+            } else if (pluginSources.installed().get().contains(name)) {
+                enabled.add(name);
+                keys.map(key, "plugins (installed in the pinned Tutor)");
+            } else {
+                keys.notMapped.put(key, "not in the pinned Tutor (tutor/requirements.lock) nor a YAML plugin of the "
+                        + "repository or of --plugins-dir: a pip plugin needs its package, pinned, in "
+                        + "tutor/requirements.in and tutor/lock.sh run; a YAML plugin, --plugins-dir \"$(tutor plugins "
+                        + "printroot)\"; then list it under plugins: of the platform file");
+            }
+        }
+        return enabled;
     }
 
     private Map<String, Object> images() {

@@ -118,6 +118,7 @@ public final class TutorRenderer {
         node.set("config", request.config());
         node.set("plugins", JSON.valueToTree(request.plugins()));
         node.set("patches", JSON.valueToTree(new TreeMap<>(request.patches())));
+        node.set("yamlPlugins", JSON.valueToTree(new TreeMap<>(request.yamlPlugins())));
         try {
             return JSON.writeValueAsString(JSON.treeToValue(node, Object.class));
         } catch (JsonProcessingException e) {
@@ -168,15 +169,11 @@ public final class TutorRenderer {
             platform.set("config", request.config());
             platform.set("plugins", JSON.valueToTree(request.plugins()));
             platform.set("patches", JSON.valueToTree(new TreeMap<>(request.patches())));
+            platform.set("yamlPlugins", JSON.valueToTree(new TreeMap<>(request.yamlPlugins())));
         }
         long started = System.nanoTime();
         try {
-            ProcessBuilder builder = new ProcessBuilder(runtime.python().toString(), runtime.script().toString());
-            // Tutor reads TUTOR_* variables as config overrides: none of the operator's may leak into a render.
-            builder.environment().keySet().removeIf(name -> name.startsWith("TUTOR_"));
-            builder.environment().put("TUTOR_ROOT", TutorRuntime.cacheDir().resolve("tutor-root").toString());
-            builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-            Process process = builder.start();
+            Process process = process(runtime).start();
             CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
             try (OutputStream in = process.getOutputStream()) {
                 JSON.writeValue(in, input);
@@ -206,6 +203,21 @@ public final class TutorRenderer {
             PYTHON_NANOS.addAndGet(System.nanoTime() - started);
             PYTHON_RUNS.incrementAndGet();
         }
+    }
+
+    /** The render script in the pinned environment, with nothing of the machine's Tutor setup. */
+    static ProcessBuilder process(TutorRuntime runtime, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(runtime.python().toString(), runtime.script().toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // Tutor reads TUTOR_* variables as config overrides: none of the operator's may leak into a render.
+        builder.environment().keySet().removeIf(name -> name.startsWith("TUTOR_"));
+        builder.environment().put("TUTOR_ROOT", TutorRuntime.cacheDir().resolve("tutor-root").toString());
+        // Tutor installs every plugin file of its plugins root: the user's own (~/.local/share/tutor-plugins)
+        // must not reach a render. This folder is never created; the repository's plugins come in the request.
+        builder.environment().put("TUTOR_PLUGINS_ROOT", TutorRuntime.cacheDir().resolve("tutor-root/no-plugins").toString());
+        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+        return builder;
     }
 
     private static TutorEnvironment environment(JsonNode node) {

@@ -31,8 +31,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tutor parity, tested: for the demo platform (tutor-mfe enabled) and the training platform (external MySQL), the
- * pinned Tutor renders its reference environment for the same config (without edxstack's patches) and this test
+ * Tutor parity, tested: for the demo platform (tutor-mfe enabled) and the training platform (external MySQL, the team
+ * plugin tutor/plugins/closed-registration.yml), the pinned Tutor renders its reference environment for the same
+ * config and plugins (without edxstack's patches) and this test
  * compares it with what edxstack deploys. Every Deployment, Job and Service of Tutor's k8s manifests needs a
  * counterpart with the same image, command, arguments, ports, mounted files and environment names; every settings
  * file Tutor renders must be what the pods mount, but for edxstack's patches. Each difference found must be listed
@@ -58,8 +59,7 @@ class TutorParityTest {
         for (String platform : PLATFORMS) {
             PlatformSpec spec = inputs.platforms().stream().filter(p -> p.name().equals(platform)).findFirst().orElseThrow();
             TutorRequest edxstack = TutorConfigs.request(spec, inputs.config());
-            TutorEnvironment reference = TutorRenderer.render(new TutorRequest(platform, edxstack.config(),
-                    edxstack.plugins(), Map.of()));
+            TutorEnvironment reference = TutorRenderer.render(reference(spec, edxstack));
             for (String difference : differences(state, platform, reference, edxstack.patches())) {
                 found.computeIfAbsent(difference, d -> new TreeSet<>()).add(platform);
             }
@@ -112,6 +112,50 @@ class TutorParityTest {
         assertTrue(Rendered.named(state, Rendered.JOB, "training-mfe-init-").isEmpty());
         scripts.values().forEach(script -> assertTrue(!script.contains("@@"), "a placeholder left in " + script));
         assertTrue(scripts.get("lms-init").contains("--client-secret \"${EDXSTACK_CMS_OAUTH2_SECRET}\""));
+    }
+
+    /**
+     * Tutor's reference for a platform: the same config, no edxstack patch, and the plugins the catalogue enables
+     * (tutor-mfe with the MFE, then {@code plugins:}, each YAML plugin read from its file here), as
+     * {@code tutor plugins enable} would have them: a plugin edxstack dropped from its render is a difference.
+     */
+    private static TutorRequest reference(PlatformSpec spec, TutorRequest edxstack) throws Exception {
+        List<String> plugins = new ArrayList<>(spec.hasMfe() ? List.of("mfe") : List.of());
+        Map<String, String> yamlPlugins = new TreeMap<>();
+        for (var plugin : spec.plugins()) {
+            plugins.add(plugin.name());
+            Path file = Path.of("tutor/plugins", plugin.name() + ".yml");
+            if (Files.exists(file)) {
+                yamlPlugins.put(plugin.name(), Files.readString(file));
+            }
+        }
+        return new TutorRequest(spec.name(), edxstack.config(), plugins, Map.of(), yamlPlugins);
+    }
+
+    @Test
+    void teamPlugin_patchesTheSettingsThePodsMount_asInTutorsReference() throws Exception {
+        DesiredState state = TestProject.REPOSITORY_RENDER.primary();
+        StackInputs inputs = StackInputs.load(TestProject.REPOSITORY, "prod-primary",
+                StackFiles.read(TestProject.REPOSITORY, "prod-primary"));
+        PlatformSpec training = inputs.platforms().stream().filter(p -> p.name().equals("training")).findFirst().orElseThrow();
+        assertEquals(List.of("closed-registration"), training.plugins().stream().map(p -> p.name()).toList());
+        String patch = YAML.readTree(Files.readString(Path.of("tutor/plugins/closed-registration.yml")))
+                .at("/patches/openedx-lms-common-settings").asText();
+        assertTrue(patch.contains("ALLOW_PUBLIC_ACCOUNT_CREATION"), patch);
+
+        TutorRequest edxstack = TutorConfigs.request(training, inputs.config());
+        String file = "lms.production.py";
+        String withPlugin = PlatformSettings.data(TutorRenderer.render(reference(training, edxstack))).get(file);
+        String withoutPlugin = PlatformSettings.data(TutorRenderer.render(new TutorRequest("training",
+                edxstack.config(), List.of(), Map.of()))).get(file);
+        assertTrue(withPlugin.contains(patch.strip()), "Tutor renders the plugin's patch into " + file);
+        assertTrue(!withoutPlugin.contains("ALLOW_PUBLIC_ACCOUNT_CREATION"), "the flag comes from the plugin only");
+
+        RenderedResource configMap = Rendered.named(state, Rendered.CONFIG_MAP, "training-openedx-settings-").get(0);
+        String mounted = (String) map(configMap.state().inputs(), "data").get(file);
+        assertTrue(mounted.contains(patch.strip()), "the LMS pods mount the plugin's settings");
+        assertTrue(!map(Rendered.named(state, Rendered.CONFIG_MAP, "demo-openedx-settings-").get(0).state().inputs(), "data")
+                .get(file).toString().contains("ALLOW_PUBLIC_ACCOUNT_CREATION"), "a plugin of one platform changes no other");
     }
 
     private static String describe(Set<String> differences, Map<String, Set<String>> found) {

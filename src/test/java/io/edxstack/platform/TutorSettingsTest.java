@@ -239,6 +239,51 @@ class TutorSettingsTest {
         assertEquals("settings-templates", at(podSpec(deployment), "volumes[0].name"));
     }
 
+    /**
+     * Tutor keeps Learning Core's private media in /openedx/media-private, a folder of the image, which is read-only
+     * in the pods: they go to the platform's bucket instead, and every storage folder left is on a writable mount.
+     */
+    @Test
+    void storages_privateMediaInTheBucket_andEveryFolderOnAWritableMount(@TempDir Path dir) throws Exception {
+        for (String service : List.of("lms", "cms")) {
+            Path work = Files.createDirectories(dir.resolve(service));
+            JsonNode settings = load(work, fill(work, "demo", fillerEnv("demo-" + service)), service);
+            JsonNode media = settings.at("/OPENEDX_LEARNING/MEDIA");
+            assertEquals("storages.backends.s3boto3.S3Boto3Storage", media.path("BACKEND").asText(), service + ": " + media);
+            assertEquals(TutorConfigs.LEARNING_CORE_MEDIA, media.at("/OPTIONS/location").asText());
+            assertTrue(media.at("/OPTIONS/querystring_auth").asBoolean(), "private: signed URLs only");
+            assertTrue(media.at("/OPTIONS/default_acl").isNull(), "private: no public ACL");
+            assertTrue(settings.path("AWS_STORAGE_BUCKET_NAME").asText().endsWith("demo-media"));
+
+            List<String> writable = new ArrayList<>();
+            for (Object mount : list(container(state.get(DEPLOYMENT, "demo-" + service), service), "volumeMounts")) {
+                if (!Boolean.TRUE.equals(at(mount, "readOnly"))) {
+                    writable.add((String) at(mount, "mountPath"));
+                }
+            }
+            List<String> folders = new ArrayList<>();
+            locations(settings, folders);
+            assertFalse(folders.isEmpty());
+            for (String folder : folders) {
+                assertTrue(writable.stream().anyMatch(folder::startsWith),
+                        service + ": a storage writes to " + folder + " on a read-only root filesystem; writable: " + writable);
+            }
+        }
+    }
+
+    /** Every absolute folder a storage of the settings is given ("location"). */
+    private static void locations(JsonNode node, List<String> out) {
+        node.fields().forEachRemaining(field -> {
+            if (field.getKey().equals("location") && field.getValue().asText().startsWith("/")) {
+                out.add(field.getValue().asText());
+            }
+            locations(field.getValue(), out);
+        });
+        if (node.isArray()) {
+            node.forEach(item -> locations(item, out));
+        }
+    }
+
     private static BigInteger number(JsonNode jwk, String field) {
         return new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get(field).asText()));
     }

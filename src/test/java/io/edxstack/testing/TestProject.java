@@ -37,7 +37,7 @@ public final class TestProject {
             for (String file : new String[] {"Pulumi.yaml", "Pulumi.prod-primary.yaml", "Pulumi.prod-dr.yaml"}) {
                 Files.copy(REPOSITORY.resolve(file), tempDir.resolve(file));
             }
-            for (String dir : new String[] {"stacks", "policies"}) {
+            for (String dir : new String[] {"stacks", "policies", "tutor/plugins"}) {
                 try (Stream<Path> files = Files.walk(REPOSITORY.resolve(dir))) {
                     for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
                         Path target = tempDir.resolve(REPOSITORY.relativize(source).toString());

@@ -92,7 +92,11 @@ class ImportTutorTest {
         assertTrue(out.contains("RUN_MYSQL -> services.mysql.mode: external"), out);
         assertTrue(out.contains("INDIGO_PRIMARY_COLOR: unknown to edxstack"), out);
         assertTrue(out.contains("INDIGO_FOOTER_NAV_LINKS: unknown to edxstack"), out);
-        assertTrue(out.contains("PLUGINS: plugins are not run by edxstack: forum, indigo"), out);
+        // forum and indigo are not pinned in tutor/requirements.lock: reported with what to do, not enabled.
+        assertTrue(out.contains("PLUGINS: forum: not in the pinned Tutor (tutor/requirements.lock)"), out);
+        assertTrue(out.contains("PLUGINS: indigo: not in the pinned Tutor"), out);
+        assertTrue(out.contains("PLUGINS: mfe -> built in"), out);
+        assertFalse(yaml.contains("plugins:"), yaml);
         assertTrue(out.contains("ENABLE_WEB_PROXY: stack-level"), out);
         assertTrue(out.contains("OPENEDX_SECRET_KEY: derived"), out);
         assertTrue(out.contains("MYSQL_ROOT_PASSWORD: not needed"), out);
