@@ -13,13 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,16 +74,16 @@ class BindingSchemaTest {
         for (String token : tokens.keySet()) {
             JsonNode expected = published.resource(token);
             JsonNode actual = derived.resource(token);
-            assertThat(summary(actual.path("inputProperties"))).as(token + " inputs")
-                    .isEqualTo(summary(expected.path("inputProperties")));
-            assertThat(names(actual.path("requiredInputs"))).as(token + " required inputs")
-                    .isEqualTo(names(expected.path("requiredInputs")));
-            assertThat(summary(actual.path("properties"))).as(token + " outputs")
-                    .isEqualTo(summary(expected.path("properties")));
-            assertThat(names(actual.path("required"))).as(token + " outputs always present")
-                    .isEqualTo(names(expected.path("required")));
+            assertThat(SchemaSummary.properties(actual.path("inputProperties"))).as(token + " inputs")
+                    .isEqualTo(SchemaSummary.properties(expected.path("inputProperties")));
+            assertThat(SchemaSummary.names(actual.path("requiredInputs"))).as(token + " required inputs")
+                    .isEqualTo(SchemaSummary.names(expected.path("requiredInputs")));
+            assertThat(SchemaSummary.properties(actual.path("properties"))).as(token + " outputs")
+                    .isEqualTo(SchemaSummary.properties(expected.path("properties")));
+            assertThat(SchemaSummary.names(actual.path("required"))).as(token + " outputs always present")
+                    .isEqualTo(SchemaSummary.names(expected.path("required")));
         }
-        assertThat(typesOnly(summary(derived.providerConfig()))).isEqualTo(typesOnly(summary(published.providerConfig())));
+        assertThat(SchemaSummary.types(derived.providerConfig())).isEqualTo(SchemaSummary.types(published.providerConfig()));
     }
 
     @Test
@@ -154,30 +151,6 @@ class BindingSchemaTest {
         assertThat(schema.replaceOnChanges(Cluster.TYPE)).contains("flavor", "masterFlavor", "labels")
                 .doesNotContain("clusterTemplateId", "nodeCount");
         assertThat(schema.replaceOnChanges(RecordSet.TYPE)).contains("zoneId", "name").doesNotContain("records");
-    }
-
-    private static Map<String, String> summary(JsonNode properties) {
-        Map<String, String> summary = new TreeMap<>();
-        properties.fields().forEachRemaining(e -> {
-            JsonNode p = e.getValue();
-            summary.put(e.getKey(), BindingSchemaChecker.describe(p)
-                    + (p.path("willReplaceOnChanges").asBoolean() ? " replace" : "")
-                    + (p.path("secret").asBoolean() ? " secret" : "")
-                    + (p.path("deprecated").asBoolean() ? " deprecated" : ""));
-        });
-        return summary;
-    }
-
-    private static Map<String, String> typesOnly(Map<String, String> summary) {
-        Map<String, String> types = new HashMap<>();
-        summary.forEach((name, described) -> types.put(name, described.split(" ")[0]));
-        return new TreeMap<>(types);
-    }
-
-    private static Set<String> names(JsonNode array) {
-        Set<String> names = new TreeSet<>();
-        array.forEach(name -> names.add(name.asText()));
-        return names;
     }
 
     // Deliberately broken bindings: each must be caught by the checker.
