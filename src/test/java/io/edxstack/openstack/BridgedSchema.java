@@ -28,6 +28,8 @@ import java.util.Map;
 final class BridgedSchema {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String AUTO_NAMED = "name";
+    /** The token nested config types are named under (the bridge puts them in the config module). */
+    private static final String PROVIDER = "openstack:config/provider:Provider";
 
     private BridgedSchema() {
     }
@@ -42,8 +44,8 @@ final class BridgedSchema {
         ObjectNode config = root.putObject("config");
         ArrayNode providerRequired = root.putObject("providerResource").putArray("requiredInputs");
         terraform.provider().fields().forEachRemaining(e -> {
-            config.set(pulumiName(e.getKey(), terraform.provider()), property("", "", e.getKey(), e.getValue(), false));
-            if (requiredInput(e.getKey(), e.getValue(), false)) {
+            config.set(pulumiName(e.getKey(), terraform.provider()), property(PROVIDER, e.getKey(), e.getValue(), false));
+            if (requiredInput(e.getValue(), false)) {
                 providerRequired.add(pulumiName(e.getKey(), terraform.provider()));
             }
         });
@@ -75,14 +77,14 @@ final class BridgedSchema {
                 continue;
             }
             String name = pulumiName(tfName, attributes);
-            outputs.set(name, property(token, name, tfName, attribute, false));
+            outputs.set(name, property(token, name, attribute, false));
             boolean autoNamed = tfName.equals(AUTO_NAMED) && attribute.path("type").asText().equals("string");
             if (!(attribute.path("optional").asBoolean() && !attribute.path("computed").asBoolean() && !autoNamed)) {
                 required.add(name);
             }
             if (attribute.path("optional").asBoolean() || attribute.path("required").asBoolean()) {
-                inputs.set(name, property(token, name, tfName, attribute, true));
-                if (requiredInput(tfName, attribute, autoNamed)) {
+                inputs.set(name, property(token, name, attribute, true));
+                if (requiredInput(attribute, autoNamed)) {
                     requiredInputs.add(name);
                 }
             }
@@ -90,13 +92,13 @@ final class BridgedSchema {
         return resource;
     }
 
-    private static boolean requiredInput(String tfName, JsonNode attribute, boolean autoNamed) {
+    private static boolean requiredInput(JsonNode attribute, boolean autoNamed) {
         boolean optional = attribute.path("optional").asBoolean() || attribute.path("computed").asBoolean() || autoNamed;
         boolean hasDefault = attribute.has("default") || attribute.path("defaultFunc").asBoolean();
         return !optional && !hasDefault;
     }
 
-    private static ObjectNode property(String token, String name, String tfName, JsonNode attribute, boolean input) {
+    private static ObjectNode property(String token, String name, JsonNode attribute, boolean input) {
         ObjectNode property = type(token, name, attribute);
         if (attribute.path("sensitive").asBoolean()) {
             property.put("secret", true);
