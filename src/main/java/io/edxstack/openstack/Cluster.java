@@ -14,6 +14,8 @@ import java.util.Map;
 @ResourceType(type = Cluster.TYPE)
 public final class Cluster extends CustomResource {
     public static final String TYPE = "openstack:containerinfra/cluster:Cluster";
+    /** Outputs kept secret whatever the provider reports (the provider marks the same ones sensitive). */
+    static final List<String> SECRET_OUTPUTS = List.of("kubeconfig");
 
     @Export(name = "name", refs = {String.class}, tree = "[0]")
     private Output<String> name;
@@ -38,7 +40,7 @@ public final class Cluster extends CustomResource {
     private Output<Map<String, String>> kubeconfig;
 
     public Cluster(String name, ClusterArgs args, @Nullable CustomResourceOptions options) {
-        super(TYPE, name, args, OpenStackPlugin.withDefaults(options, "kubeconfig"));
+        super(TYPE, name, args, OpenStackPlugin.withDefaults(options, SECRET_OUTPUTS));
     }
 
     public Output<String> name() {

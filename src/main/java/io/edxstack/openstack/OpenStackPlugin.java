@@ -17,10 +17,10 @@ public final class OpenStackPlugin {
     }
 
     /** The caller's options on top of the plugin version and the outputs that must stay secret. */
-    static CustomResourceOptions withDefaults(@Nullable CustomResourceOptions options, String... secretOutputs) {
+    static CustomResourceOptions withDefaults(@Nullable CustomResourceOptions options, List<String> secretOutputs) {
         var defaults = CustomResourceOptions.builder()
                 .version(VERSION)
-                .additionalSecretOutputs(List.of(secretOutputs))
+                .additionalSecretOutputs(secretOutputs)
                 .build();
         return CustomResourceOptions.merge(defaults, options);
     }

@@ -13,6 +13,8 @@ import java.util.List;
 @ResourceType(type = RecordSet.TYPE)
 public final class RecordSet extends CustomResource {
     public static final String TYPE = "openstack:dns/recordSet:RecordSet";
+    /** Outputs kept secret whatever the provider reports: the provider marks none of this resource\'s sensitive. */
+    static final List<String> SECRET_OUTPUTS = List.of();
 
     @Export(name = "name", refs = {String.class}, tree = "[0]")
     private Output<String> name;
@@ -21,7 +23,7 @@ public final class RecordSet extends CustomResource {
     private Output<List<String>> records;
 
     public RecordSet(String name, RecordSetArgs args, @Nullable CustomResourceOptions options) {
-        super(TYPE, name, args, OpenStackPlugin.withDefaults(options));
+        super(TYPE, name, args, OpenStackPlugin.withDefaults(options, SECRET_OUTPUTS));
     }
 
     public Output<String> name() {

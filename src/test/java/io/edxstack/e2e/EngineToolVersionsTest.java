@@ -38,6 +38,14 @@ class EngineToolVersionsTest {
         assertThat(versions.getProperty("pulumi-resource-kubernetes")).isEqualTo("4.25.0");
         assertThat(required("pulumi-resource-kubernetes", "github.com/pulumi/pulumi-kubernetes/provider/v4"))
                 .isEqualTo("v4.0.0-20260115033456-f47bc2d6f199");
+        // Our bridged OpenStack provider: the Terraform release and the bridge release its version names.
+        String openstack = versions.getProperty("pulumi-resource-openstack");
+        assertThat(openstack).matches("\\d+\\.\\d+\\.\\d+-bridge\\d+\\.\\d+\\.\\d+");
+        assertThat(required("pulumi-resource-openstack", "github.com/terraform-provider-openstack/terraform-provider-openstack/v3"))
+                .isEqualTo("v" + openstack.substring(0, openstack.indexOf("-bridge")));
+        assertThat(required("pulumi-resource-openstack", "github.com/pulumi/pulumi-terraform-bridge/v3"))
+                .isEqualTo("v" + openstack.substring(openstack.indexOf("-bridge") + "-bridge".length()));
+        assertThat(versions.getProperty("openstack-schema")).isEqualTo(openstack.substring(0, openstack.indexOf("-bridge")));
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class EngineTools {
     private static final Map<String, String> BINARIES = Map.of(
             "pulumi", "pulumi",
             "pulumi-resource-kubernetes", "pulumi-resource-kubernetes",
+            "pulumi-resource-openstack", "pulumi-resource-openstack",
             "etcd", "etcd",
             "kube-apiserver", "kubernetes",
             "kubectl", "kubernetes");
@@ -34,13 +35,18 @@ public final class EngineTools {
     }
 
     public static EngineTools locate() {
+        return locate(List.of("pulumi", "pulumi-resource-kubernetes", "etcd", "kubernetes"));
+    }
+
+    /** Only the given tools (names as {@code scripts/engine-tools} knows them); each must be built. */
+    public static EngineTools locate(List<String> toolNames) {
         Map<String, Path> dirs = new LinkedHashMap<>();
-        for (String tool : List.of("pulumi", "pulumi-resource-kubernetes", "etcd", "kubernetes")) {
+        for (String tool : toolNames) {
             dirs.put(tool, Path.of(run(List.of("bash", SCRIPT.toString(), "dir", tool)).strip()));
         }
         EngineTools tools = new EngineTools(dirs);
         for (String binary : BINARIES.keySet()) {
-            if (!Files.isExecutable(tools.binary(binary))) {
+            if (dirs.containsKey(BINARIES.get(binary)) && !Files.isExecutable(tools.binary(binary))) {
                 throw new IllegalStateException(tools.binary(binary) + " is missing, perhaps run 'scripts/engine-tools build' "
                         + "first (a cold build takes long, see the README)");
             }

@@ -49,6 +49,12 @@ public final class PulumiCli {
         env.put("PATH", tools.path());
     }
 
+    /** Sets an environment variable of every later command (e.g. where the OpenStack provider finds clouds.yaml). */
+    public PulumiCli env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
     /** The result of one command. */
     public record Result(List<String> command, int exitCode, String stdout, String stderr) {
         public Result ok() {

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compares a hand-written binding (resource class and its args class) with the provider schema: the
- * token, every {@code @Import} and {@code @Export} name and type, and the required inputs. Returns one line
- * per mismatch, so a renamed, mistyped or dropped property is named in the failure.
+ * Compares a hand-written binding (resource class, its args class and the outputs it keeps secret) with the provider
+ * schema: the token, every {@code @Import} and {@code @Export} name and type, the required inputs, the secret outputs,
+ * and no deprecated property. Returns one line per mismatch, so a renamed, mistyped or dropped property is named in
+ * the failure.
  */
 final class BindingSchemaChecker {
     private final ProviderSchema schema;
@@ -26,7 +27,7 @@ final class BindingSchemaChecker {
         this.schema = schema;
     }
 
-    List<String> checkResource(Class<?> resourceClass, Class<?> argsClass) {
+    List<String> checkResource(Class<?> resourceClass, Class<?> argsClass, List<String> secretOutputs) {
         List<String> problems = new ArrayList<>();
         ResourceType annotation = resourceClass.getAnnotation(ResourceType.class);
         if (annotation == null) {
@@ -37,11 +38,20 @@ final class BindingSchemaChecker {
             return List.of(resourceClass.getSimpleName() + ": token " + annotation.type() + " is not in the schema");
         }
         checkInputs(argsClass, resource.path("inputProperties"), resource.path("requiredInputs"), problems);
+        JsonNode outputs = resource.path("properties");
         for (Field field : resourceClass.getDeclaredFields()) {
             Export export = field.getAnnotation(Export.class);
             if (export != null) {
-                checkProperty(resourceClass.getSimpleName() + "." + export.name(), field,
-                        resource.path("properties").path(export.name()), problems);
+                String where = resourceClass.getSimpleName() + "." + export.name();
+                checkProperty(where, field, outputs.path(export.name()), problems);
+                if (outputs.path(export.name()).path("secret").asBoolean() && !secretOutputs.contains(export.name())) {
+                    problems.add(where + ": secret in the schema, not among the binding's secret outputs");
+                }
+            }
+        }
+        for (String secret : secretOutputs) {
+            if (!outputs.has(secret)) {
+                problems.add(resourceClass.getSimpleName() + ": secret output '" + secret + "' is not in the schema");
             }
         }
         return problems;
@@ -85,6 +95,9 @@ final class BindingSchemaChecker {
         if (!(field.getGenericType() instanceof ParameterizedType output) || output.getRawType() != Output.class) {
             problems.add(where + ": field is not an Output<T>");
             return;
+        }
+        if (property.path("deprecated").asBoolean()) {
+            problems.add(where + ": deprecated in the schema");
         }
         String expected = describe(property);
         String actual = describe(output.getActualTypeArguments()[0]);
