@@ -28,10 +28,10 @@ trap cleanup EXIT
 now() { date +%s.%N; }
 rate() { python3 -c "print(f'{$1/1e6/($3-$2):.1f}')"; }
 
-"$ROOT/scripts/install-test-servers"
+timeout 1200 "$ROOT/scripts/install-test-servers" || { echo "error: scripts/install-test-servers failed or took over 20 minutes" >&2; exit 1; }
 # Always from the working tree: a stale jar would measure old code (and train the archive on missing classes).
 # A copy, so that a build in the working tree during the run changes nothing.
-(cd "$ROOT" && mvn -B -q -DskipTests package)
+(cd "$ROOT" && timeout 1800 mvn -B -q -DskipTests package) || { echo "error: packaging edxstack failed or took over 30 minutes" >&2; exit 1; }
 cp "$ROOT/target/edxstack.jar" "$JAR"
 cp -r "$ROOT/target/test-classes" "$W/test-classes"
 
@@ -68,52 +68,80 @@ SQL
 
 DUMP=(mariadb-dump --protocol=TCP -h127.0.0.1 -P"$DB_PORT" -uroot --single-transaction --quick --routines
       --triggers --events --hex-blob --no-tablespaces --default-character-set=utf8mb4 --max-allowed-packet=1G edxapp)
-BYTES=$("${DUMP[@]}" | wc -c)
+BYTES=$(timeout 1800 "${DUMP[@]}" | wc -c)
+((BYTES > 0)) || { echo "error: mariadb-dump produced nothing" >&2; exit 1; }
 echo "dump size: $BYTES bytes" >&2
 
 median() { python3 -c "import sys, statistics; print(f'{statistics.median(float(x) for x in sys.argv[1:]):.1f}')" "$@"; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
-# timed NAME COMMAND...: runs it (bounded by timeout), prints "NAME MB/s (load L)" to stderr and the rate to stdout.
+# bounded SECONDS NAME COMMAND...: runs a command or a shell function (which `timeout` cannot run) in a process
+# group of its own; past SECONDS the whole group (a pipeline) is killed. Either way a failure ends the benchmark.
+bounded() {
+  local seconds=$1 name=$2 pid watchdog rc=0; shift 2
+  set -m
+  "$@" & pid=$!
+  (sleep "$seconds"; echo "error: $name took over $seconds s, killed" >&2; kill -- -"$pid" 2>/dev/null) & watchdog=$!
+  set +m
+  wait "$pid" || rc=$?
+  kill -- -"$watchdog" 2>/dev/null || true
+  wait "$watchdog" 2>/dev/null || true
+  ((rc == 0)) || { echo "error: $name failed (exit $rc)" >&2; exit 1; }
+}
+# timed NAME COMMAND...: runs it (at most 30 minutes), prints "NAME MB/s (load average L)" and sets RATE. Not in a
+# command substitution: a failure there would not stop the script.
 timed() {
-  local name=$1 t0 t1 r; shift
+  local name=$1 t0 t1; shift
   t0=$(now)
-  timeout 1800 "$@" || { echo "error: $name failed or took over 30 minutes" >&2; exit 1; }
-  t1=$(now); r=$(rate "$BYTES" "$t0" "$t1")
-  echo "  $name: $r MB/s (load average $(load1))" >&2
-  echo "$r"
+  bounded 1800 "$name" "$@"
+  t1=$(now); RATE=$(rate "$BYTES" "$t0" "$t1")
+  echo "  $name: $RATE MB/s (load average $(load1))" >&2
 }
 limit() { "${DUMP[@]}" | zstd -1 -q > /dev/null; }
 s3cmd_pipe() { "${DUMP[@]}" | zstd -1 -q | s3cmd -c "$S3CFG" -q put - s3://bench/s3cmd/dump.sql.zst; }
 
 agent_environment
 export EDXSTACK_MYSQL_DATABASE=edxapp
-# As the image runs it (images/backup-agent/Dockerfile): its JVM flags and the class-data sharing archive, -Xmx128m.
-"$ROOT/images/backup-agent/cds-training.sh" "$JAR" "$W/edxstack.jsa" "$W/test-classes" || exit 1
-IMAGE_JVM=(java -Xmx128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError "-XX:SharedArchiveFile=$W/edxstack.jsa")
+# As the image runs it: the JVM options of its ENTRYPOINT (images/backup-agent/Dockerfile), read from there, with
+# the class-data sharing archive trained here, and -Xmx128m (after MaxRAMPercentage, so it wins).
+bounded 900 "class-data sharing training" "$ROOT/images/backup-agent/cds-training.sh" "$JAR" "$W/edxstack.jsa" "$W/test-classes"
+mapfile -t IMAGE_JVM < <(python3 - "$ROOT/images/backup-agent/Dockerfile" "$W/edxstack.jsa" <<'PY'
+import json, re, sys
+text = open(sys.argv[1]).read().replace("\\\n", " ")
+entrypoint = json.loads(re.search(r"(?m)^ENTRYPOINT\s+(\[.*\])\s*$", text).group(1))
+assert entrypoint[0] == "java" and entrypoint[-2] == "-jar", entrypoint
+for option in entrypoint[:-2]:
+    print("-XX:SharedArchiveFile=" + sys.argv[2] if option.startswith("-XX:SharedArchiveFile=") else option)
+print("-Xmx128m")
+PY
+)
+((${#IMAGE_JVM[@]} > 2)) || { echo "error: no JVM options read from images/backup-agent/Dockerfile" >&2; exit 1; }
+echo "agent JVM: ${IMAGE_JVM[*]}" >&2
 JAVA=("${IMAGE_JVM[@]}" -jar "$JAR")
 agent_backup() { "${IMAGE_JVM[@]}" "-Xlog:gc:file=$W/gc-$1.log" -jar "$JAR" backup mysql >>"$W/agent.out" 2>>"$W/agent.err"; }
 
 # Warm-up, untimed: RGW creates its data pools on the first upload, which would slow whichever pipeline ran first.
 echo "warming up RGW ..." >&2
-head -c 300000000 /dev/urandom | timeout 600 s3cmd -c "$S3CFG" -q put - s3://bench/warmup/blob || { echo "error: warm-up upload failed" >&2; exit 1; }
+warm_up() { head -c 300000000 /dev/urandom | s3cmd -c "$S3CFG" -q put - s3://bench/warmup/blob; }
+bounded 600 "warm-up upload" warm_up
 timeout 600 s3cmd -c "$S3CFG" -q del s3://bench/warmup/blob >/dev/null || true
-limit
+bounded 1800 "warm-up dump" limit
 
 L=(); S=(); A=()
 for round in $(seq 1 "$RUNS"); do
   echo "backup round $round:" >&2
   # Alternate which pipeline goes first, so that none always runs on a cooler or warmer machine.
   if ((round % 2)); then
-    L+=("$(timed limit limit)"); S+=("$(timed s3cmd s3cmd_pipe)"); A+=("$(timed agent agent_backup "$round")")
+    timed limit limit; L+=("$RATE"); timed s3cmd s3cmd_pipe; S+=("$RATE"); timed agent agent_backup "$round"; A+=("$RATE")
   else
-    A+=("$(timed agent agent_backup "$round")"); S+=("$(timed s3cmd s3cmd_pipe)"); L+=("$(timed limit limit)")
+    timed agent agent_backup "$round"; A+=("$RATE"); timed s3cmd s3cmd_pipe; S+=("$RATE"); timed limit limit; L+=("$RATE")
   fi
 done
 LIMIT=$(median "${L[@]}"); S3CMD=$(median "${S[@]}"); AGENT=$(median "${A[@]}")
 PEAK_HEAP=$(cat "$W"/gc-*.log | grep -oE '[0-9]+M->[0-9]+M' | cut -dM -f1 | sort -n | tail -1)
 
 # --- restore: the agent from RGW vs zstd + mariadb from a local file, each into a fresh, empty database ---
-"${DUMP[@]}" | zstd -1 -q -o "$W/dump.sql.zst"
+local_dump() { "${DUMP[@]}" | zstd -1 -q -o "$W/dump.sql.zst"; }
+bounded 1800 "dump for the local restore" local_dump
 fresh() { "${SQL[@]}" -e "DROP DATABASE IF EXISTS $1; CREATE DATABASE $1 CHARACTER SET utf8mb4"; }
 local_restore() { zstd -dc "$W/dump.sql.zst" | "${SQL[@]}" local_restore; }
 agent_restore() { EDXSTACK_MYSQL_DATABASE=agent_restore EDXSTACK_LOAD_SESSIONS=$1 "${JAVA[@]}" restore mysql \
@@ -122,13 +150,13 @@ LR=(); AR=(); A1=()
 for round in $(seq 1 "$RUNS"); do
   echo "restore round $round:" >&2
   if ((round % 2)); then
-    fresh local_restore; LR+=("$(timed local local_restore)"); "${SQL[@]}" -e "DROP DATABASE local_restore"
-    fresh agent_restore; AR+=("$(timed "agent 2 sessions" agent_restore 2)"); "${SQL[@]}" -e "DROP DATABASE agent_restore"
-    fresh agent_restore; A1+=("$(timed "agent 1 session" agent_restore 1)"); "${SQL[@]}" -e "DROP DATABASE agent_restore"
+    fresh local_restore; timed local local_restore; LR+=("$RATE"); "${SQL[@]}" -e "DROP DATABASE local_restore"
+    fresh agent_restore; timed "agent 2 sessions" agent_restore 2; AR+=("$RATE"); "${SQL[@]}" -e "DROP DATABASE agent_restore"
+    fresh agent_restore; timed "agent 1 session" agent_restore 1; A1+=("$RATE"); "${SQL[@]}" -e "DROP DATABASE agent_restore"
   else
-    fresh agent_restore; A1+=("$(timed "agent 1 session" agent_restore 1)"); "${SQL[@]}" -e "DROP DATABASE agent_restore"
-    fresh agent_restore; AR+=("$(timed "agent 2 sessions" agent_restore 2)"); "${SQL[@]}" -e "DROP DATABASE agent_restore"
-    fresh local_restore; LR+=("$(timed local local_restore)"); "${SQL[@]}" -e "DROP DATABASE local_restore"
+    fresh agent_restore; timed "agent 1 session" agent_restore 1; A1+=("$RATE"); "${SQL[@]}" -e "DROP DATABASE agent_restore"
+    fresh agent_restore; timed "agent 2 sessions" agent_restore 2; AR+=("$RATE"); "${SQL[@]}" -e "DROP DATABASE agent_restore"
+    fresh local_restore; timed local local_restore; LR+=("$RATE"); "${SQL[@]}" -e "DROP DATABASE local_restore"
   fi
 done
 LOCAL_RESTORE=$(median "${LR[@]}"); AGENT_RESTORE=$(median "${AR[@]}"); AGENT_RESTORE_1=$(median "${A1[@]}")

@@ -21,14 +21,15 @@ wait_for() {
 
 start_mariadb() {
   DB_PORT=$(free_port)
-  mariadb-install-db --no-defaults --user=root --datadir="$W/db" --auth-root-authentication-method=normal \
+  timeout 300 mariadb-install-db --no-defaults --user=root --datadir="$W/db" --auth-root-authentication-method=normal \
     --skip-test-db >"$W/install.log" 2>&1 || { echo "error: mariadb-install-db failed:" >&2; tail "$W/install.log" >&2; exit 1; }
   mariadbd --no-defaults --user=root --datadir="$W/db" --socket="$W/db.sock" --pid-file="$W/db.pid" \
     --port="$DB_PORT" --bind-address=127.0.0.1 --log-error="$W/db.err" --innodb-buffer-pool-size=1G \
     --innodb-log-file-size=512M --innodb-flush-log-at-trx-commit=2 --max-allowed-packet=1G --skip-log-bin &
   PIDS+=($!)
   wait_for mariadbd 60 "$W/db.err" mariadb-admin --protocol=TCP -h127.0.0.1 -P"$DB_PORT" -uroot ping
-  SQL=(mariadb --protocol=TCP -h127.0.0.1 -P"$DB_PORT" -uroot --default-character-set=utf8mb4)
+  # Every statement is bounded too (the data generation is the longest, a few minutes).
+  SQL=(timeout 1800 mariadb --protocol=TCP -h127.0.0.1 -P"$DB_PORT" -uroot --default-character-set=utf8mb4)
 }
 
 start_rgw() {
@@ -70,9 +71,9 @@ memstore device bytes = 8589934592
 rgw frontends = beast endpoint=127.0.0.1:$RGW_PORT
 rgw data = $C/rgw
 CONF
-  ceph-authtool --create-keyring "$C/keyring" --gen-key -n mon. --cap mon 'allow *' >/dev/null
-  monmaptool --create --addv a "[v1:127.0.0.1:$mon_port]" --fsid "$fsid" "$C/monmap" >/dev/null
-  ceph-mon -c "$C/ceph.conf" --mkfs -i a --monmap "$C/monmap" --keyring "$C/keyring"
+  timeout 60 ceph-authtool --create-keyring "$C/keyring" --gen-key -n mon. --cap mon 'allow *' >/dev/null
+  timeout 60 monmaptool --create --addv a "[v1:127.0.0.1:$mon_port]" --fsid "$fsid" "$C/monmap" >/dev/null
+  timeout 120 ceph-mon -c "$C/ceph.conf" --mkfs -i a --monmap "$C/monmap" --keyring "$C/keyring"
   ceph-mon -f -c "$C/ceph.conf" -i a >"$C/log/mon.out" 2>&1 & PIDS+=($!)
   wait_for ceph-mon 60 "$C/log/mon.a.log" timeout 10 ceph -c "$C/ceph.conf" --connect-timeout 5 mon stat
   timeout 60 ceph -c "$C/ceph.conf" --connect-timeout 30 osd create >/dev/null

@@ -3,7 +3,6 @@ package io.edxstack.backup;
 import io.edxstack.backup.contract.AgentEnv;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
-import com.mongodb.MongoCredential;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -49,13 +48,7 @@ public final class MongoRestore {
     }
 
     static MongoClientSettings clientSettings(MongoConnection target) {
-        ConnectionString uri = new ConnectionString(target.uri());
-        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(uri);
-        if (!target.password().isEmpty() && uri.getUsername() != null) {
-            String source = uri.getCredential() == null ? "admin" : uri.getCredential().getSource();
-            settings.credential(MongoCredential.createCredential(uri.getUsername(), source,
-                    target.password().toCharArray()));
-        }
-        return settings.build();
+        return MongoClientSettings.builder().applyConnectionString(new ConnectionString(target.uriWithPassword()))
+                .build();
     }
 }

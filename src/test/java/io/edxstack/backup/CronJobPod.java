@@ -33,6 +33,7 @@ final class CronJobPod {
     private final Map<String, Map<String, String>> secrets;
     private final Path root;
     private final Map<String, String[]> reroutes = new LinkedHashMap<>();
+    private Path tools;
 
     CronJobPod(ResourceState cronJob, Map<String, Map<String, String>> secrets, Path root) {
         this.pod = map(cronJob.input("spec.jobTemplate.spec.template.spec"));
@@ -48,6 +49,12 @@ final class CronJobPod {
     /** In the test, variable {@code name}, rendered as {@code rendered}, points to {@code local}. */
     CronJobPod reroute(String name, String rendered, String local) {
         reroutes.put(name, new String[]{rendered, local});
+        return this;
+    }
+
+    /** The image's dump and restore tools are found through its PATH; here they are in {@code dir}, first. */
+    CronJobPod toolsIn(Path dir) {
+        this.tools = dir;
         return this;
     }
 
@@ -133,7 +140,11 @@ final class CronJobPod {
             throw new AssertionError("the CronJob overrides the image's entrypoint: " + container.get("command"));
         }
         mountSecrets();
-        return AgentProcess.startAsContainer(jvmOptions, environment(), args()).await(timeoutSeconds);
+        Map<String, String> env = environment();
+        if (tools != null) {
+            env.put("PATH", tools + ":" + System.getenv("PATH"));
+        }
+        return AgentProcess.startAsContainer(jvmOptions, env, args()).await(timeoutSeconds);
     }
 
     private Map<String, String> secretMounts() {
