@@ -49,6 +49,19 @@ public final class PulumiCli {
         env.put("PATH", tools.path());
     }
 
+    /**
+     * Sets (or, with {@code null}, removes) one environment variable of the commands that follow: a path such as
+     * KUBECONFIG, never a credential itself.
+     */
+    public PulumiCli environment(String name, String value) {
+        if (value == null) {
+            env.remove(name);
+        } else {
+            env.put(name, value);
+        }
+        return this;
+    }
+
     /** The result of one command. */
     public record Result(List<String> command, int exitCode, String stdout, String stderr) {
         public Result ok() {
