@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.edxstack.cli.EdxstackCli;
+import io.edxstack.diff.StateDiff;
+import io.edxstack.diff.StateDiffWriter;
+import io.edxstack.render.DesiredStateJson;
 import io.edxstack.testing.TestProject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +105,56 @@ class ReaderIdentityEndToEndTest {
 
     @Test
     @Order(3)
+    void deployReview_ofTheRealPreview_reportsOnlyWhatTheDesiredDiffCouldNotKnow() throws IOException {
+        // As the deploy job does for a merged change: the desired diff of the change, then the preview, then the review.
+        String catalogue = "stacks/platforms/demo.yaml";
+        String original = project.read(catalogue);
+        Path base = workDir.resolve("known-base.json");
+        Path head = workDir.resolve("known-render.json");
+        Path knownDiff = workDir.resolve("known-diff.json");
+        assertThat(EdxstackCli.run("render", "--stack", STACK, "--project-dir", project.dir().toString(), "--format", "json",
+                "--out", base.toString())).isZero();
+        project.replace(catalogue, "openedx: localhost:5000/overhangio/openedx:22.0.3", "openedx: localhost:5000/overhangio/openedx:22.0.4");
+        try {
+            assertThat(EdxstackCli.run("render", "--stack", STACK, "--project-dir", project.dir().toString(), "--format",
+                    "json", "--no-policy-gate", "--out", head.toString())).isZero();
+            Files.writeString(knownDiff, StateDiffWriter.json(StateDiff.between(DesiredStateJson.read(base), DesiredStateJson.read(head))));
+            PulumiCli.Result preview = pulumi.run("preview", "--stack", STACK, "--client", host.address(), "--json", "--show-sames");
+            Path previewFile = workDir.resolve("preview-known.json");
+            Files.writeString(previewFile, preview.stdout());
+            Path full = workDir.resolve("review-full");
+            Path narrowed = workDir.resolve("review-narrowed");
+            EdxstackCli.run("review", "--preview", STACK + "=" + previewFile, "--catalogue-root", project.dir().toString(),
+                    "--out", full.toString());
+            EdxstackCli.run("review", "--preview", STACK + "=" + previewFile, "--known-diff", knownDiff.toString(),
+                    "--catalogue-root", project.dir().toString(), "--out", narrowed.toString());
+
+            String fullWarnings = EngineEndToEndTest.readJson(Files.readString(full.resolve("zuul_return.json"))).at("/zuul/warnings").toString();
+            String narrowedReturn = Files.readString(narrowed.resolve("zuul_return.json"));
+            String narrowedWarnings = EngineEndToEndTest.readJson(narrowedReturn).at("/zuul/warnings").toString();
+            // The full review repeats the image update the desired diff reported; the narrowed one does not.
+            assertThat(Files.readString(knownDiff)).contains("containers[0].image");
+            assertThat(Files.readString(full.resolve("review.md"))).contains("22.0.4");
+            assertThat(Files.readString(narrowed.resolve("review.md"))).doesNotContain("22.0.4");
+            assertThat(narrowedWarnings).contains("pulumi preview, beyond the desired diff");
+            assertThat(narrowedReturn.length()).isLessThan(Files.readString(full.resolve("zuul_return.json")).length());
+            // Whatever the engine does beyond the desired diff stays: here init Jobs that never finished, which the
+            // provider replaces on every run (no kubelet finishes them).
+            String narrowedHtml = Files.readString(narrowed.resolve("review.html"));
+            EngineEndToEndTest.readJson(preview.stdout()).get("steps").forEach(step -> {
+                String urn = step.get("urn").asText();
+                if (step.get("op").asText().equals("replace") && urn.contains("kubernetes:batch/v1:Job::")) {
+                    assertThat(narrowedHtml).contains(urn.substring(urn.lastIndexOf("::") + 2));
+                }
+            });
+            assertThat(fullWarnings).contains("pulumi preview");
+        } finally {
+            project.write(catalogue, original);
+        }
+    }
+
+    @Test
+    @Order(4)
     void driftCheck_asViewWithoutSecrets_isRefused_soTheReaderNeedsToGetSecrets() throws IOException {
         // A second identity outside the stack: view plus every extra read of edxstack-reader except Secrets.
         Path role = workDir.resolve("no-secrets.yaml");
@@ -131,7 +185,7 @@ class ReaderIdentityEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void reader_cannotWriteAnything() {
         var reader = List.of("--kubeconfig", readerKubeconfig.toString());
 
@@ -146,7 +200,7 @@ class ReaderIdentityEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void driftCheck_asTheReader_reportsAChangeMadeInTheCluster() {
         String deployment = firstDeployment();
         cluster.kubectl(List.of("scale", "deployment", deployment, "-n", PLATFORM, "--replicas=2"));
@@ -158,7 +212,7 @@ class ReaderIdentityEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void up_asTheReader_isRefusedByRbacAndChangesNothing() {
         String drifted = firstDeployment();
         Map<String, Integer> before = replicas();
