@@ -102,6 +102,10 @@ public final class ReviewMaker {
                 throw new ReviewInputException(file, "is a second desired diff of " + diff.stack()
                         + ", perhaps a --known-diff names the wrong stack's file");
             }
+            if (!request.previews().containsKey(diff.stack())) {
+                throw new ReviewInputException(file, "is the desired diff of " + diff.stack() + ", which has no --preview: "
+                        + "it narrows nothing, perhaps --preview " + diff.stack() + "=FILE");
+            }
         }
         return diffs;
     }

@@ -132,10 +132,10 @@ class ReaderIdentityEndToEndTest {
             String fullWarnings = EngineEndToEndTest.readJson(Files.readString(full.resolve("zuul_return.json"))).at("/zuul/warnings").toString();
             String narrowedReturn = Files.readString(narrowed.resolve("zuul_return.json"));
             String narrowedWarnings = EngineEndToEndTest.readJson(narrowedReturn).at("/zuul/warnings").toString();
-            // The full review repeats the image update the desired diff reported; the narrowed one does not.
-            assertThat(Files.readString(knownDiff)).contains("containers[0].image");
-            assertThat(Files.readString(full.resolve("review.md"))).contains("22.0.4");
-            assertThat(Files.readString(narrowed.resolve("review.md"))).doesNotContain("22.0.4");
+            // The full review repeats the Deployment's image update the desired diff reported; the narrowed one does not.
+            assertThat(Files.readString(knownDiff)).contains("containers[0].image").contains("Deployment::demo-lms\"");
+            assertThat(Files.readString(full.resolve("review.html"))).contains("<code>demo-lms</code>");
+            assertThat(Files.readString(narrowed.resolve("review.html"))).doesNotContain("<code>demo-lms</code>");
             assertThat(narrowedWarnings).contains("pulumi preview, beyond the desired diff");
             assertThat(narrowedReturn.length()).isLessThan(Files.readString(full.resolve("zuul_return.json")).length());
             // Whatever the engine does beyond the desired diff stays: here init Jobs that never finished, which the

@@ -113,6 +113,17 @@ class KnownDiffReviewTest {
                 error.getMessage());
     }
 
+    @Test
+    void review_knownDiffOfAStackWithoutPreview_isRefusedNamingTheFile() throws IOException {
+        Path primary = desiredDiff(List.of(change(CONFIG, "kubernetes:core/v1:ConfigMap", "update", "data")));
+
+        ReviewInputException error = assertThrows(ReviewInputException.class, () -> ReviewMaker.run(new ReviewRequest(
+                Map.of("prod-dr", Fixtures.preview("prod-dr-no-changes")), List.of(), List.of(), null, null, null,
+                null, dir.resolve("out"), List.of(primary))));
+        assertTrue(error.getMessage().contains(primary.getFileName().toString())
+                && error.getMessage().contains("perhaps --preview prod-primary=FILE"), error.getMessage());
+    }
+
     private ReviewRequest request(Path preview, Path known) {
         return new ReviewRequest(Map.of("prod-primary", preview), List.of(), List.of(), null, Fixtures.repository(), null,
                 null, dir.resolve("out"), known == null ? List.of() : List.of(known));
