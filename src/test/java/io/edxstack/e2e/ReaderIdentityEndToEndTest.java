@@ -231,7 +231,10 @@ class ReaderIdentityEndToEndTest {
     private PulumiCli.Result refreshAs(Path kubeconfig) {
         pulumi.environment("KUBECONFIG", kubeconfig.toString());
         try {
-            return pulumi.run("refresh", "--stack", STACK, "--preview-only", "--expect-no-changes", "--suppress-outputs");
+            // As the drift job runs it; the program does not run (the state configures the providers), the host in
+            // this JVM only answers the CLI's questions about the project's plugins.
+            return pulumi.run("refresh", "--stack", STACK, "--client", host.address(), "--preview-only",
+                    "--expect-no-changes", "--suppress-outputs");
         } finally {
             pulumi.environment("KUBECONFIG", adminKubeconfig.toString());
         }
