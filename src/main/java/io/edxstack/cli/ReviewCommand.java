@@ -30,6 +30,10 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--desired-diff", paramLabel = "FILE", description = "edxstack diff --format json output")
     List<Path> desiredDiffs = new ArrayList<>();
 
+    @Option(names = "--known-diff", paramLabel = "FILE", description = "the desired diff (edxstack diff --format json) of "
+            + "the same change, reported before merge: the preview of its stack reports only what goes beyond it")
+    List<Path> knownDiffs = new ArrayList<>();
+
     @Option(names = "--render", paramLabel = "FILE", description = "edxstack render --format json output of the change")
     List<Path> renders = new ArrayList<>();
 
@@ -57,8 +61,12 @@ final class ReviewCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "nothing to review, perhaps --preview prod-primary=preview.json or --desired-diff diff.json");
         }
+        if (!knownDiffs.isEmpty() && previews.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--known-diff only narrows a preview, perhaps add --preview STACK=FILE");
+        }
         Review review = ReviewMaker.run(new ReviewRequest(previews, desiredDiffs, renders, commitMessage,
-                catalogueRoot, policySet, changedFiles, out));
+                catalogueRoot, policySet, changedFiles, out, knownDiffs));
         var stdout = spec.commandLine().getOut();
         review.violations().forEach(found -> stdout.println(found.violation().level().label() + "  "
                 + found.violation().ruleId() + "  " + found.stack() + "  " + found.violation().name()));

@@ -6,26 +6,33 @@ import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.edxstack.config.SecretValue;
+import io.edxstack.config.StackConfig.ExistingClusterConfig;
 
 import javax.annotation.Nullable;
 import java.util.Map;
 
-/** A cluster someone else runs: reached through a kubeconfig held as a secret; no OpenStack resource. */
+/**
+ * A cluster someone else runs; no OpenStack resource. Its provider takes the kubeconfig of the stack's secret
+ * config, or, when that is unset, none at all: the provider then reads the file named by {@code KUBECONFIG} of each
+ * run, restricted to the context {@code edxstack-<stack>}. The state records only that context name, so a refresh
+ * (which configures the provider from the state) runs as whoever the job's file names: the drift job's reader.
+ */
 public final class ExistingCluster extends ComponentResource implements KubernetesCluster {
     public static final String TYPE = "edxstack:cluster:ExistingCluster";
 
     private final Provider provider;
-    private final Output<String> kubeconfig;
     private final Output<String> clusterName;
 
-    public ExistingCluster(String name, SecretValue kubeconfig, @Nullable ComponentResourceOptions options) {
+    public ExistingCluster(String name, String stack, ExistingClusterConfig config, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, null, options);
-        this.kubeconfig = Output.ofSecret(kubeconfig.reveal());
         this.clusterName = Output.of(name);
-        this.provider = new Provider(name + "-k8s", ProviderArgs.builder().kubeconfig(this.kubeconfig).build(),
-                CustomResourceOptions.builder().parent(this).build());
-        registerOutputs(Map.of("clusterName", clusterName, "kubeconfig", this.kubeconfig));
+        var providerArgs = ProviderArgs.builder();
+        config.kubeconfig().ifPresentOrElse(
+                kubeconfig -> providerArgs.kubeconfig(Output.ofSecret(kubeconfig.reveal())),
+                // A missing context fails the provider, so a stray kubeconfig of another cluster is never used.
+                () -> providerArgs.context(ExistingClusterConfig.contextName(stack)));
+        this.provider = new Provider(name + "-k8s", providerArgs.build(), CustomResourceOptions.builder().parent(this).build());
+        registerOutputs(Map.of("clusterName", clusterName));
     }
 
     @Override
@@ -42,10 +49,5 @@ public final class ExistingCluster extends ComponentResource implements Kubernet
     @Override
     public Output<String> clusterName() {
         return clusterName;
-    }
-
-    @Override
-    public Output<String> kubeconfig() {
-        return kubeconfig;
     }
 }

@@ -12,7 +12,4 @@ public sealed interface KubernetesCluster permits MagnumCluster, ExistingCluster
     Output<String> clusterId();
 
     Output<String> clusterName();
-
-    /** The kubeconfig, always a secret. */
-    Output<String> kubeconfig();
 }

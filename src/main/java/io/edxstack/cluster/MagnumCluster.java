@@ -122,7 +122,7 @@ public final class MagnumCluster extends ComponentResource implements Kubernetes
         return cluster.name();
     }
 
-    @Override
+    /** Magnum's admin kubeconfig, always a secret. */
     public Output<String> kubeconfig() {
         return kubeconfig;
     }

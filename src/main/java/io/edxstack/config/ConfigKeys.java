@@ -21,7 +21,8 @@ public final class ConfigKeys {
                     + "environment variables (an application credential in Zuul).");
     public static final ConfigKey CLUSTER_MODE = ConfigKey.string("cluster.mode", "magnum",
             "magnum: the stack creates the Magnum cluster template(s) and cluster; existing: bring your own "
-                    + "cluster through edxstack:cluster.kubeconfig, no OpenStack resource is created.");
+                    + "cluster (its kubeconfig from edxstack:cluster.kubeconfig or from the run's KUBECONFIG file), "
+                    + "no OpenStack resource is created.");
     public static final ConfigKey CLUSTER_NAME = ConfigKey.string("cluster.name", null,
             "Magnum cluster name (DNS-1123 label). Changing it creates a new cluster: a blue/green move.");
     public static final ConfigKey CLUSTER_TEMPLATE = ConfigKey.string("cluster.template", null,
@@ -37,7 +38,9 @@ public final class ConfigKeys {
             "How long Magnum may take to create the cluster, in minutes (10 to 1440).");
     public static final ConfigKey CLUSTER_KUBECONFIG = ConfigKey.secret("cluster.kubeconfig",
             "Kubeconfig of an existing cluster (cluster.mode existing); set it with "
-                    + "'pulumi config set --secret edxstack:cluster.kubeconfig < kubeconfig'.");
+                    + "'pulumi config set --secret edxstack:cluster.kubeconfig < kubeconfig'. Leave it unset to keep "
+                    + "every credential out of the state: each run then reads the file named by KUBECONFIG, context "
+                    + "edxstack-<stack> (the deploy job's deployer identity, the drift job's read-only one).");
     public static final ConfigKey NETWORK_EXTERNAL = ConfigKey.string("network.externalNetworkId", null,
             "Neutron external network (name or ID) for floating IPs and the Octavia load balancers.");
     public static final ConfigKey NETWORK_FIXED = ConfigKey.string("network.fixedNetwork", null,

@@ -60,8 +60,17 @@ public record StackConfig(
             NetworkConfig network) implements ClusterConfig {
     }
 
-    /** Bring your own cluster: only its kubeconfig, no OpenStack resource at all. */
-    public record ExistingClusterConfig(SecretValue kubeconfig) implements ClusterConfig {
+    /**
+     * Bring your own cluster: no OpenStack resource at all.
+     *
+     * @param kubeconfig the kubeconfig from the stack's secret config; empty when each run brings its own identity
+     *                   (the file named by {@code KUBECONFIG}, context {@link #contextName}), so none is in the state
+     */
+    public record ExistingClusterConfig(Optional<SecretValue> kubeconfig) implements ClusterConfig {
+        /** The context a job-supplied kubeconfig must hold for this stack: a kubeconfig of another cluster fails. */
+        public static String contextName(String stack) {
+            return "edxstack-" + stack;
+        }
     }
 
     public record NetworkConfig(

@@ -54,12 +54,8 @@ public final class StackConfigParser {
                 NETWORK_FIXED_SUBNET, NETWORK_DNS)) {
             config.rejectIfSet(key, "with edxstack:cluster.mode existing");
         }
-        Optional<SecretValue> kubeconfig = config.secret(CLUSTER_KUBECONFIG);
-        if (kubeconfig.isEmpty()) {
-            config.problem(CLUSTER_KUBECONFIG, "missing, an existing cluster is reached only through its kubeconfig; "
-                    + "set it with 'pulumi config set --secret edxstack:cluster.kubeconfig < kubeconfig'");
-        }
-        return new ExistingClusterConfig(kubeconfig.orElse(new SecretValue("")));
+        // Unset: every run brings its own identity through KUBECONFIG (deploy: the deployer, drift: the reader).
+        return new ExistingClusterConfig(config.secret(CLUSTER_KUBECONFIG));
     }
 
     private static ClusterConfig magnumCluster(ConfigReader config) {

@@ -13,6 +13,7 @@ import io.edxstack.cluster.ExistingCluster;
 import io.edxstack.cluster.KubernetesCluster;
 import io.edxstack.cluster.MagnumCluster;
 import io.edxstack.cluster.MagnumClusterArgs;
+import io.edxstack.cluster.ReaderAccess;
 import io.edxstack.config.ConfigException;
 import io.edxstack.config.PlatformSpec;
 import io.edxstack.config.RawConfig;
@@ -102,11 +103,15 @@ public final class EdxstackProgram {
         KubernetesCluster cluster = config.cluster() instanceof MagnumClusterConfig magnum
                 ? new MagnumCluster(magnum.name(), new MagnumClusterArgs(magnum,
                         List.copyOf(inputs.catalogue().templates().values()), config.region()), onOpenStack)
-                : new ExistingCluster(stack + "-cluster", ((ExistingClusterConfig) config.cluster()).kubeconfig(), null);
+                : new ExistingCluster(stack + "-cluster", stack, (ExistingClusterConfig) config.cluster(), null);
         var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
         var storage = new CinderStorage(stack + "-storage", config.storage(), onCluster);
         var backupStorage = new BackupStorage(stack + "-backup", config.backup(), config.region(), onOpenStack);
         var certManager = new CertManager(stack + "-cert-manager", config, onCluster);
+        // The drift job's identity: reads everything the stack manages, changes nothing.
+        new ReaderAccess(stack + "-reader", config.workloads().certManager().install()
+                ? Optional.of(CertManager.NAMESPACE) : Optional.empty(),
+                ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(certManager).build());
         // Every platform's Open edX configuration by the pinned Tutor, in one Python process (cache misses only).
         TutorConfigs.prepare(inputs.platforms(), config);
         List<Platform> platforms = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.edxstack.policies.PolicySetLoader;
 import io.edxstack.policies.StackRole;
 import io.edxstack.policies.Violation;
 import io.edxstack.review.change.Diagnostic;
+import io.edxstack.review.change.KnownChanges;
 import io.edxstack.review.change.ResourceChange;
 import io.edxstack.review.change.StackChanges;
 import io.edxstack.review.guard.AllowReplaceFooters;
@@ -81,9 +82,50 @@ public final class ReviewMaker {
             guard.check(stack).forEach(violation -> violations.add(new StackViolation(stack.stack(), violation)));
             violations.addAll(previewErrors(stack));
         }
-        Review review = new Review(stacks.stream().map(ReviewMaker::masked).toList(), distinct(violations));
+        // The guard and the policies judge the whole preview; the report leaves out what was reviewed before merge.
+        Map<String, StackChanges> reviewed = knownDiffs(request, known);
+        List<StackChanges> reported = stacks.stream().map(stack -> stack.source() == StackChanges.Source.PREVIEW
+                && reviewed.containsKey(stack.stack()) ? KnownChanges.beyond(stack, reviewed.get(stack.stack())) : stack).toList();
+        Review review = new Review(reported.stream().map(ReviewMaker::masked).toList(),
+                unreported(distinct(violations), reported, reviewed.keySet()));
         write(request, review);
         return review;
+    }
+
+    /** The desired diffs reviewed before merge, by stack; one per stack. */
+    private static Map<String, StackChanges> knownDiffs(ReviewRequest request, KnownStacks known) {
+        Map<String, StackChanges> diffs = new TreeMap<>();
+        for (Path file : request.knownDiffs()) {
+            StackChanges diff = DesiredDiffReader.read(file);
+            known.require(diff.stack(), "--known-diff " + file);
+            if (diffs.put(diff.stack(), diff) != null) {
+                throw new ReviewInputException(file, "is a second desired diff of " + diff.stack()
+                        + ", perhaps a --known-diff names the wrong stack's file");
+            }
+            if (!request.previews().containsKey(diff.stack())) {
+                throw new ReviewInputException(file, "is the desired diff of " + diff.stack() + ", which has no --preview: "
+                        + "it narrows nothing, perhaps --preview " + diff.stack() + "=FILE");
+            }
+        }
+        return diffs;
+    }
+
+    /**
+     * Violations to report when part of the preview was reviewed before merge: every mandatory one (it stops the
+     * deploy, so it must say why), and an advisory one only on a resource whose change goes beyond the desired diff.
+     * The desired-diff job ran the same policies on the change's whole render, so it reported the others already.
+     */
+    private static List<StackViolation> unreported(List<StackViolation> violations, List<StackChanges> reported,
+                                                   Set<String> reviewedStacks) {
+        if (reviewedStacks.isEmpty()) {
+            return violations;
+        }
+        Set<String> beyond = new HashSet<>();
+        reported.stream().filter(stack -> stack.source() == StackChanges.Source.PREVIEW_BEYOND_DESIRED_DIFF)
+                .forEach(stack -> stack.changes().forEach(change -> beyond.add(stack.stack() + " " + change.urn())));
+        return violations.stream().filter(found -> found.violation().isMandatory()
+                || !reviewedStacks.contains(found.stack())
+                || beyond.contains(found.stack() + " " + found.violation().urn())).toList();
     }
 
     private static StackRole role(String stack, KnownStacks known,

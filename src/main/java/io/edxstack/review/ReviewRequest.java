@@ -17,13 +17,22 @@ import java.util.Objects;
  *                      (the built-in defaults when there is none)
  * @param changedFiles  a file listing the change's files, one a line, or null
  * @param out           the directory the outputs are written to
+ * @param knownDiffs    desired diffs of the same change already reported before merge: a preview of their stack
+ *                      reports only what goes beyond them
  */
 public record ReviewRequest(Map<String, Path> previews, List<Path> desiredDiffs, List<Path> renders,
-                            Path commitMessage, Path repository, Path policySet, Path changedFiles, Path out) {
+                            Path commitMessage, Path repository, Path policySet, Path changedFiles, Path out,
+                            List<Path> knownDiffs) {
     public ReviewRequest {
         previews = Map.copyOf(previews);
         desiredDiffs = List.copyOf(desiredDiffs);
         renders = List.copyOf(renders);
+        knownDiffs = List.copyOf(knownDiffs);
         Objects.requireNonNull(out, "out");
+    }
+
+    public ReviewRequest(Map<String, Path> previews, List<Path> desiredDiffs, List<Path> renders,
+                         Path commitMessage, Path repository, Path policySet, Path changedFiles, Path out) {
+        this(previews, desiredDiffs, renders, commitMessage, repository, policySet, changedFiles, out, List.of());
     }
 }

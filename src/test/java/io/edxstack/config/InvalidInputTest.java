@@ -68,8 +68,6 @@ class InvalidInputTest {
                         "Pulumi.prod-primary.yaml", "edxstack:cluster.template", "perhaps 'k8s-1-28-fcos38'"),
                 new Case("unknown cluster mode", p -> p.setConfig(PRIMARY, "edxstack:cluster.mode", "heat"),
                         "Pulumi.prod-primary.yaml", "edxstack:cluster.mode", "must be one of existing, magnum"),
-                new Case("existing mode without kubeconfig", p -> p.setConfig(PRIMARY, "edxstack:cluster.mode", "existing"),
-                        "Pulumi.prod-primary.yaml", "edxstack:cluster.kubeconfig", "missing"),
                 new Case("kubeconfig in plain text", p -> existingWithPlainKubeconfig(p),
                         "Pulumi.prod-primary.yaml", "edxstack:cluster.kubeconfig", "pulumi config set --secret"),
                 new Case("create timeout too short", p -> p.setConfig(PRIMARY, "edxstack:cluster.createTimeoutMinutes", "5"),

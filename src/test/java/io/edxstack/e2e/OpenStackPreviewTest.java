@@ -67,7 +67,7 @@ class OpenStackPreviewTest {
 
     @Test
     void preview_noCloudsYaml_failsAtTheProviderConfigurationBeforeAnyOpenStackResource() throws IOException {
-        pulumi.env("OS_CLIENT_CONFIG_FILE", workDir.resolve("absent-clouds.yaml").toString());
+        pulumi.environment("OS_CLIENT_CONFIG_FILE", workDir.resolve("absent-clouds.yaml").toString());
 
         PulumiCli.Result preview = preview();
 
@@ -94,7 +94,7 @@ class OpenStackPreviewTest {
                       user_domain_name: Default
                       project_domain_name: Default
                 """.formatted(FreePorts.next()));
-        pulumi.env("OS_CLIENT_CONFIG_FILE", clouds.toString());
+        pulumi.environment("OS_CLIENT_CONFIG_FILE", clouds.toString());
 
         JsonNode result = JSON.readTree(preview().stdout());
 

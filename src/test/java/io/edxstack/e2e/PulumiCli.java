@@ -49,9 +49,16 @@ public final class PulumiCli {
         env.put("PATH", tools.path());
     }
 
-    /** Sets an environment variable of every later command (e.g. where the OpenStack provider finds clouds.yaml). */
-    public PulumiCli env(String name, String value) {
-        env.put(name, value);
+    /**
+     * Sets (or, with {@code null}, removes) one environment variable of the commands that follow: a path such as
+     * KUBECONFIG or where the OpenStack provider finds clouds.yaml, never a credential itself.
+     */
+    public PulumiCli environment(String name, String value) {
+        if (value == null) {
+            env.remove(name);
+        } else {
+            env.put(name, value);
+        }
         return this;
     }
 

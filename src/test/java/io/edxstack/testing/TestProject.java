@@ -130,11 +130,14 @@ public final class TestProject {
         setConfig(stack, "edxstack:backup.credentials", "config");
         RawConfig files = rawConfig(stack);
         var values = new java.util.TreeMap<>(files.values());
-        values.put("edxstack:cluster.kubeconfig", kubeconfig);
         values.put("edxstack:backup.s3AccessKey", "byo-access-key");
         values.put("edxstack:backup.s3SecretKey", "byo-secret-key");
         var secrets = new java.util.TreeSet<>(files.secretKeys());
-        secrets.addAll(java.util.List.of("edxstack:cluster.kubeconfig", "edxstack:backup.s3AccessKey", "edxstack:backup.s3SecretKey"));
+        secrets.addAll(java.util.List.of("edxstack:backup.s3AccessKey", "edxstack:backup.s3SecretKey"));
+        if (kubeconfig != null) {
+            values.put("edxstack:cluster.kubeconfig", kubeconfig);
+            secrets.add("edxstack:cluster.kubeconfig");
+        }
         return new RawConfig(files.source(), values, secrets);
     }
 

@@ -173,12 +173,52 @@ class ZuulConfigTest {
                 assertEquals("0600", module.path("mode").asText(), task.path("name").asText());
             }
         }
-        assertEquals(3, written);
+        assertEquals(4, written);
         JsonNode cleanup = ZuulConfig.yaml(Path.of("config-project/playbooks/edxstack-production/cleanup.yaml"));
         assertEquals("{{ edxstack_credentials_dir }}",
                 cleanup.get(0).path("tasks").get(0).path("ansible.builtin.file").path("path").asText());
         assertEquals(List.of("playbooks/edxstack-production/cleanup.yaml"),
                 ZuulConfig.strings(zuul.jobs.get("edxstack-production").body().get("post-run")));
+    }
+
+    @Test
+    void driftJob_refreshesAsTheReadOnlyKubernetesIdentityOfItsSecret() throws IOException {
+        // The provider reads the file KUBECONFIG names; the credentials role writes it from the job's own secret.
+        String kubeconfigPath = zuul.jobs.get("edxstack-production").body().path("vars").path("edxstack_pulumi_environment")
+                .path("KUBECONFIG").asText();
+        assertEquals("{{ ansible_user_dir }}/.edxstack-credentials/kubeconfig", kubeconfigPath);
+        JsonNode tasks = ZuulConfig.yaml(Path.of("config-project/roles/edxstack-credentials/tasks/main.yaml"));
+        List<JsonNode> writes = new ArrayList<>();
+        tasks.forEach(task -> {
+            if (task.path("ansible.builtin.copy").path("dest").asText().equals("{{ edxstack_pulumi_environment.KUBECONFIG }}")) {
+                writes.add(task.get("ansible.builtin.copy"));
+            }
+        });
+        assertEquals(1, writes.size());
+        assertEquals("{{ edxstack_credentials.kubeconfig }}", writes.get(0).path("content").asText());
+        // Each drift job binds its stack's read-only secret, and that secret carries the reader's kubeconfig.
+        String secrets = Files.readString(Path.of("config-project/zuul.d/secrets.yaml"));
+        for (String stack : List.of("prod-primary", "prod-dr")) {
+            var binding = zuul.jobs.get("edxstack-drift-" + stack).body().path("secrets").get(0);
+            assertEquals("edxstack-" + stack + "-readonly", binding.path("secret").asText());
+            String secret = secrets.substring(secrets.indexOf("name: edxstack-" + stack + "-readonly"));
+            secret = secret.substring(0, secret.contains("- secret:") ? secret.indexOf("- secret:") : secret.length());
+            assertTrue(secret.contains("(edxstack-reader) kubeconfig") && secret.contains("kubeconfig: !encrypted/pkcs1-oaep"),
+                    secret);
+        }
+    }
+
+    @Test
+    void deployReview_reportsOnlyBeyondTheDesiredDiffItMakesWithoutCredentials() throws IOException {
+        String deploy = Files.readString(Path.of("config-project/playbooks/edxstack-production/deploy.yaml"));
+        String role = Files.readString(Path.of("config-project/roles/edxstack-known-diff/tasks/main.yaml"));
+
+        assertTrue(deploy.indexOf("name: edxstack-known-diff") < deploy.indexOf("name: edxstack-review"), deploy);
+        assertTrue(deploy.contains("--known-diff={{ edxstack_review_dir }}/known-diff-{{ edxstack_stack }}.json"), deploy);
+        assertTrue(role.contains("> {{ (edxstack_review_dir ~ '/known-diff-' ~ edxstack_stack ~ '.json') | quote }}"), role);
+        // The same inputs as the check job's desired diff: the change's parent rendered by its own code.
+        assertTrue(role.contains("\"{{ zuul.commit_id }}^1\"") && role.contains("--no-policy-gate"), role);
+        assertFalse(role.contains("environment:") || SecretBindings.uses(role, "edxstack_credentials"), role);
     }
 
     @Test

@@ -47,6 +47,28 @@ class ZuulReturnAcceptedByZuulTest {
         assertTrue(validate(broken, 1).contains("file_comments"));
     }
 
+    @Test
+    void deployReview_narrowedByTheDesiredDiff_fileCommentsPassZuulsSchema() throws Exception {
+        assumeTrue(Files.isExecutable(PYTHON), "run scripts/check-zuul first: it installs Zuul's loader");
+        // The desired diff reported the scale-up; the image, the added env entry and the settings go beyond it.
+        Path known = out.resolve("known-diff.json");
+        Files.writeString(known, """
+                {"stack": "prod-primary", "summary": {"same": 50}, "changes": [{
+                  "urn": "urn:pulumi:prod-primary::edxstack::edxstack:platform:Platform$kubernetes:apps/v1:Deployment::demo-lms",
+                  "type": "kubernetes:apps/v1:Deployment", "name": "demo-lms", "op": "update", "stateful": false,
+                  "properties": [{"path": "spec.replicas", "kind": "update", "old": 3, "new": 4}]}]}
+                """);
+        Path review = out.resolve("narrowed");
+        EdxstackCli.run("review", "--preview", "prod-primary=" + Fixtures.preview("prod-primary-lms-update"),
+                "--known-diff", known.toString(), "--catalogue-root", Fixtures.repository().toString(), "--out", review.toString());
+        Path zuulReturn = review.resolve("zuul_return.json");
+        JsonNode comments = new ObjectMapper().readTree(zuulReturn.toFile()).path("zuul").path("file_comments");
+        assertTrue(comments.toString().contains("containers[0].image") && !comments.toString().contains("spec.replicas"),
+                comments::toString);
+
+        assertEquals("", validate(zuulReturn, 0));
+    }
+
     private static String validate(Path zuulReturn, int expectedExit) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(PYTHON.toString(), "scripts/zuul-loader/check_config.py", "--zuul-return",
                 zuulReturn.toString()).redirectErrorStream(false).start();

@@ -22,7 +22,9 @@ public record StackChanges(String stack, Source source, List<ResourceChange> cha
         /** {@code pulumi preview --json}: what the engine would do against the real state. */
         PREVIEW("pulumi preview"),
         /** {@code edxstack diff}: desired state of the target branch against the change's. */
-        DESIRED_DIFF("desired-state diff");
+        DESIRED_DIFF("desired-state diff"),
+        /** A preview less what the desired diff of the same change reported before merge ({@link KnownChanges}). */
+        PREVIEW_BEYOND_DESIRED_DIFF("pulumi preview, beyond the desired diff");
 
         private final String label;
 
