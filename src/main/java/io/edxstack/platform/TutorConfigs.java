@@ -39,9 +39,12 @@ public final class TutorConfigs {
         return "@@" + variable + "@@";
     }
 
-    /** Renders every platform of a stack with one Tutor process (cache misses only): call before the components. */
+    /**
+     * Starts rendering every platform of a stack in the background (cache misses in one Tutor process), as soon
+     * as the stack is loaded: each platform's component then waits only for its own environment.
+     */
     public static void prepare(List<PlatformSpec> specs, StackConfig stack) {
-        TutorRenderer.render(specs.stream().map(spec -> request(spec, stack)).toList());
+        TutorRenderer.prefetch(specs.stream().map(spec -> request(spec, stack)).toList());
     }
 
     static TutorEnvironment environment(PlatformSpec spec, StackConfig stack) {

@@ -107,7 +107,8 @@ public final class EdxstackProgram {
         var storage = new CinderStorage(stack + "-storage", config.storage(), onCluster);
         var backupStorage = new BackupStorage(stack + "-backup", config.backup(), config.region(), onOpenStack);
         var certManager = new CertManager(stack + "-cert-manager", config, onCluster);
-        // Every platform's Open edX configuration by the pinned Tutor, in one Python process (cache misses only).
+        // Every platform's Open edX configuration by the pinned Tutor, in one Python process (cache misses only),
+        // started when the stack was loaded; each Platform waits for its own.
         TutorConfigs.prepare(inputs.platforms(), config);
         List<Platform> platforms = new ArrayList<>();
         for (PlatformSpec spec : inputs.platforms()) {
