@@ -149,10 +149,14 @@ public final class RenderBench {
         }
     }
 
-    /** A scratch project: the repository's Pulumi files and templates, and N copies of the demo platform. */
+    /**
+     * A scratch project: the repository's Pulumi files, policy set and templates, and N copies of the demo platform.
+     */
     static Path project(Path repository, int platforms) throws IOException {
         Path dir = Files.createTempDirectory("edxstack-bench-");
-        for (String file : List.of("Pulumi.yaml", "Pulumi.prod-primary.yaml", "Pulumi.prod-dr.yaml")) {
+        Files.createDirectories(dir.resolve("policies"));
+        for (String file : List.of("Pulumi.yaml", "Pulumi.prod-primary.yaml", "Pulumi.prod-dr.yaml",
+                "policies/policy-set.yaml")) {
             Files.copy(repository.resolve(file), dir.resolve(file));
         }
         Path templates = dir.resolve("stacks/cluster-templates");
