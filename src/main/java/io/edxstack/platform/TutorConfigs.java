@@ -143,6 +143,8 @@ public final class TutorConfigs {
     static Map<String, List<String>> patches(PlatformSpec spec, MediaConfig media) {
         Map<String, List<String>> patches = new LinkedHashMap<>();
         patches.put("openedx-common-settings", List.of(commonSettings(spec, media)));
+        // The front door (Caddy mode) runs Tutor's Caddyfile: certificates from cert-manager, non-root ports.
+        patches.putAll(CaddyConfig.patches(CaddyConfig.solvers(spec)));
         for (String variant : List.of("lms", "cms")) {
             var overlay = spec.settingsOverrides().get(variant);
             if (overlay instanceof ObjectNode object && !object.isEmpty()) {
