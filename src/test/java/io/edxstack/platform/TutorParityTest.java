@@ -114,6 +114,51 @@ class TutorParityTest {
         assertTrue(scripts.get("lms-init").contains("--client-secret \"${EDXSTACK_CMS_OAUTH2_SECRET}\""));
     }
 
+    /**
+     * Caddy's own reading of the mounted Caddyfile, where a Caddy binary is given (EDXSTACK_CADDY, e.g. the pinned
+     * Tutor's Caddy 2.11.7 built from its Go module; none is part of the build, so this is skipped without it): it
+     * adapts, TLS on the container's https port serves the sites of the structural reading, from the Secret's folder.
+     */
+    @Test
+    void frontDoor_caddyAdaptsTheMountedCaddyfile() throws Exception {
+        String caddyBinary = System.getenv("EDXSTACK_CADDY");
+        org.junit.jupiter.api.Assumptions.assumeTrue(caddyBinary != null && Files.isExecutable(Path.of(caddyBinary)),
+                "EDXSTACK_CADDY names no Caddy binary");
+        DesiredState state = TestProject.REPOSITORY_RENDER.primary();
+        for (String platform : PLATFORMS) {
+            Map<String, Object> caddy = Rendered.container(state.get(Rendered.DEPLOYMENT, platform + "-caddy"), "caddy");
+            String mounted = (String) map(Rendered.named(state, Rendered.CONFIG_MAP, platform + "-caddy-config-").get(0)
+                    .state().inputs(), "data").get(CaddyConfig.CADDYFILE);
+            Path file = Files.createTempFile("edxstack-caddyfile-", "");
+            Files.writeString(file, mounted);
+            ProcessBuilder adapt = new ProcessBuilder(caddyBinary, "adapt", "--config", file.toString(),
+                    "--adapter", "caddyfile").redirectError(ProcessBuilder.Redirect.DISCARD);
+            Map<String, String> env = new TreeMap<>();
+            list(caddy, "env").forEach(e -> env.put((String) at(e, "name"), String.valueOf(at(e, "value"))));
+            adapt.environment().putAll(env);
+            Process process = adapt.start();
+            JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(process.getInputStream());
+            assertEquals(0, process.waitFor(), platform + ": caddy adapt");
+            Files.delete(file);
+            Set<String> hosts = new TreeSet<>();
+            Set<String> listeners = new TreeSet<>();
+            json.at("/apps/http/servers").forEach(server -> {
+                listeners.add(server.path("listen").get(0).asText());
+                if (server.path("tls_connection_policies").isArray()) {
+                    server.path("routes").forEach(r -> r.path("match").forEach(m -> m.path("host")
+                            .forEach(h -> hosts.add(h.asText()))));
+                }
+            });
+            Set<String> expected = new TreeSet<>(CaddyfileSites.read(mounted, env).keySet());
+            expected.remove("http://");
+            assertEquals(expected, hosts, platform + ": the sites Caddy serves with TLS");
+            assertEquals(Set.of(":" + CaddyConfig.HTTP_PORT, ":" + CaddyConfig.HTTPS_PORT), listeners, platform);
+            Set<String> folders = new TreeSet<>();
+            json.at("/apps/tls/certificates/load_folders").forEach(f -> folders.add(f.asText()));
+            assertEquals(Set.of(CaddyConfig.TLS_DIR), folders, platform);
+        }
+    }
+
     private static String describe(Set<String> differences, Map<String, Set<String>> found) {
         StringBuilder out = new StringBuilder();
         differences.forEach(d -> out.append("\n  ").append(d).append("  (").append(found.get(d)).append(")"));
