@@ -2,9 +2,12 @@
 
 Input (stdin, JSON): {"platforms": [{"name": str, "config": {Tutor config}, "plugins": [str],
                                       "patches": {patch name: [content]}, "yamlPlugins": {name: YAML text}}]}
-Output (stdout, JSON): {"platforms": {name: {"files": {path: text}, "config": {key: value},
-                                            "initTasks": [[app, service, script]], "plugins": [str]}}}
+Output (stdout, one JSON line per platform, in the request's order, each written as soon as it is rendered):
+    {"name": str, "files": {path: text}, "config": {key: value}, "initTasks": [[app, service, script]],
+     "plugins": [str]}
 (initTasks in the order `tutor k8s do init` runs them; app: the one that declared the task)
+Tutor is imported before stdin is read, so the process can be started before the request is known; an empty
+stdin renders nothing.
 
 The config holds no secret: every secret is a placeholder @@NAME@@ (NAME: the environment variable the pod fills
 it from at start). The JWT signing key is the one secret Tutor transforms while rendering (into the JWK of the
@@ -21,7 +24,6 @@ would generate a random secret (the render would change from run to run).
 import copy
 import json
 import sys
-import time
 
 from tutor import config as tutor_config
 from tutor import env as tutor_env
@@ -82,6 +84,8 @@ def _shared_environment(plugin_names):
     key = tuple(sorted(plugin_names))
     if key not in _ENVIRONMENTS:
         environment = _NEW_ENVIRONMENT()
+        _compile_strings_once(environment)
+        _list_templates_once(environment)
         _ENVIRONMENTS[key] = (environment, dict(environment.filters), dict(environment.globals))
     environment, filters, variables = _ENVIRONMENTS[key]
     # As new: the Renderer adds its filters and globals again (in place: compiled templates hold these dicts).
@@ -90,6 +94,69 @@ def _shared_environment(plugin_names):
     environment.globals.clear()
     environment.globals.update(variables)
     return environment
+
+
+def _compile_strings_once(environment):
+    """Tutor compiles every string it renders anew: each config value (with a new Renderer per value), each patch,
+    each init task. The same text in the same environment compiles to the same template, whose globals are the
+    environment's (reset in place for each Renderer), so each text is compiled once for all platforms."""
+    compiled = {}
+    from_string = environment.from_string
+
+    def cached(source, globals=None, template_class=None):
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return from_string(source, globals, template_class)
+        template = compiled.get(source)
+        if template is None:
+            template = compiled[source] = from_string(source)
+        return template
+
+    environment.from_string = cached
+
+
+def _list_templates_once(environment):
+    """Tutor walks its template folders again for every folder it renders; they never change during a render."""
+    listing = []
+    list_templates = environment.loader.list_templates
+
+    def cached():
+        if not listing:
+            listing.extend(list_templates())
+        return list(listing)
+
+    environment.loader.list_templates = cached
+
+
+_CONFIG_TEMPLATES = {}
+_READ_CONFIG_TEMPLATE = tutor_config.get_template
+
+
+def _config_template(filename):
+    """Tutor parses its defaults.yml and base.yml again for every config; they are the same for every platform:
+    parsed once, each caller gets its own copy (values may be changed in place)."""
+    if filename not in _CONFIG_TEMPLATES:
+        _CONFIG_TEMPLATES[filename] = _READ_CONFIG_TEMPLATE(filename)
+    return copy.deepcopy(_CONFIG_TEMPLATES[filename])
+
+
+_RENDER_STR = tutor_env.render_str
+
+
+def _render_full(config):
+    """Tutor's render_full, without its cost per value: Tutor renders each value with a new Renderer, which
+    deep-copies the whole config first. One Renderer reads the config as render_full has left it so far, which
+    is what each copy would hold (rendering reads the config, never changes it)."""
+    renderer = tutor_env.Renderer({})
+    renderer.config = config
+
+    def render_str(values, text):
+        return renderer.render_str(text) if values is config else _RENDER_STR(values, text)
+
+    tutor_env.render_str = render_str
+    try:
+        tutor_config.render_full(config)
+    finally:
+        tutor_env.render_str = _RENDER_STR
 
 
 def _full_config(platform):
@@ -103,7 +170,7 @@ def _full_config(platform):
     config = user
     tutor_config.merge(config, base)
     tutor_config.update_with_defaults(config)
-    tutor_config.render_full(config)
+    _render_full(config)
     hooks.Actions.CONFIG_LOADED.do(copy.deepcopy(config))
     return config
 
@@ -126,13 +193,11 @@ def _render(platform):
         for text in content:
             with hooks.Contexts.app("edxstack").enter():
                 hooks.Filters.ENV_PATCHES.add_item((name, text))
+    # Every Renderer of this platform (Tutor makes one per config value too) shares one environment.
+    tutor_env.JinjaEnvironment = lambda: _shared_environment(names)
     try:
         config = _full_config(platform)
-        tutor_env.JinjaEnvironment = lambda: _shared_environment(names)
-        try:
-            renderer = tutor_env.Renderer(config)
-        finally:
-            tutor_env.JinjaEnvironment = _NEW_ENVIRONMENT
+        renderer = tutor_env.Renderer(config)
         files = {}
         for src, dst in hooks.Filters.ENV_TEMPLATE_TARGETS.iterate():
             if not _wanted(src):
@@ -146,6 +211,7 @@ def _render(platform):
                  for service, script in hooks.Filters.CLI_DO_INIT_TASKS.iterate()]
         return {"files": files, "config": config, "initTasks": tasks, "plugins": sorted(plugins.iter_loaded())}
     finally:
+        tutor_env.JinjaEnvironment = _NEW_ENVIRONMENT
         hooks.clear_all(context=hooks.Contexts.app("edxstack").name)
         for name in names:
             hooks.Actions.PLUGIN_UNLOADED.do(name, "", {})
@@ -185,23 +251,29 @@ def main():
         hooks.Actions.CORE_READY.do()
         json.dump(sorted(set(plugins.iter_installed())), sys.stdout)
         return 0
-    request = json.load(sys.stdin)
     hooks.Filters.ENV_TEMPLATE_FILTERS.add(priority=hooks.priorities.LOW)(_override_jwt_filters)
+    tutor_config.get_template = _config_template
     hooks.Actions.CORE_READY.do()
+    # Ready before the request: edxstack starts this process while it loads the stack, and writes the request
+    # once it knows which platforms its cache lacks (none: stdin is closed empty).
+    text = sys.stdin.read()
+    if not text.strip():
+        return 0
+    request = json.loads(text)
     try:
         _install_yaml_plugins(request["platforms"])
     except Exception as e:  # reported before any platform renders
         sys.stderr.write("Tutor cannot install the repository's YAML plugins: " + str(e) + "\n")
         return 1
-    out = {}
-    started = time.monotonic()
     for platform in request["platforms"]:
         try:
-            out[platform["name"]] = _render(platform)
-        except Exception as e:  # reported with the platform's name, then nothing is written
+            rendered = _render(platform)
+        except Exception as e:  # reported with the platform's name; the platforms before it were written
             sys.stderr.write("Tutor cannot render platform " + platform["name"] + ": " + str(e) + "\n")
             return 1
-    json.dump({"platforms": out, "seconds": time.monotonic() - started}, sys.stdout, sort_keys=True, default=str)
+        rendered["name"] = platform["name"]
+        sys.stdout.write(json.dumps(rendered, sort_keys=True, default=str) + "\n")
+        sys.stdout.flush()
     return 0
 
 

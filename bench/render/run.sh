@@ -1,13 +1,25 @@
 #!/usr/bin/env bash
-# Render benchmark: N full platforms (copies of the demo platform) rendered for prod-primary, against the
-# SDK mock engine's floor (the same number of bare ConfigMaps in a trivial program, same JVM).
-# Usage: bench/render/run.sh [SIZES]   (default 5,50). Prints figures; not a test.
+# Render benchmarks. Usage: bench/render/run.sh [SIZES] [WHAT] [REPEATS]   (defaults: 5,50 all 3)
+#   sdk:   N full platforms (copies of the demo platform) rendered for prod-primary in one warm JVM, against the
+#          SDK mock engine's floor (the same number of bare ConfigMaps in a trivial program, same JVM).
+#   tutor: what Tutor adds to a cold render: `render` in a fresh JVM without any Tutor render cache against the
+#          same render with every platform cached, alternately, REPEATS times each (medians), load average beside.
+#   all:   both.
+# Prints figures; not a test.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 sizes="${1:-5,50}"
+what="${2:-all}"
+repeats="${3:-3}"
 mvn -B -q -o test-compile
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
-java -Xmx1g -XX:+UseSerialGC -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
-  io.edxstack.bench.RenderBench "$PWD" "$sizes"
+classpath="target/test-classes:target/classes:$(cat "$cp_file")"
+if [[ "$what" == all || "$what" == sdk ]]; then
+  java -Xmx1g -XX:+UseSerialGC -cp "$classpath" io.edxstack.bench.RenderBench "$PWD" "$sizes"
+fi
+if [[ "$what" == all || "$what" == tutor ]]; then
+  # The measured renders run edxstack's Main on the main classes (the jar's content), one JVM each.
+  java -cp "$classpath" io.edxstack.bench.TutorRenderBench "$PWD" "$sizes" "$repeats" "target/classes:$(cat "$cp_file")"
+fi

@@ -1,8 +1,5 @@
 package io.edxstack.platform;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.edxstack.config.PlatformSpec;
 
 import java.util.ArrayList;
@@ -11,76 +8,80 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Caddy's native JSON config for a platform's front door: TLS on 8443 with the certificate cert-manager
- * keeps in a Secret (no ACME in Caddy, automatic HTTPS off), and plain HTTP on 8080 that only answers
- * cert-manager's HTTP-01 challenges and the health check and redirects everything else to HTTPS.
+ * The front door's Caddy config is Tutor's own Caddyfile ({@code apps/caddy/Caddyfile}: the LMS, CMS, MFE and
+ * Meilisearch sites with Tutor's limits, headers and logs), with edxstack's additions made through Tutor's patch
+ * points, so that Tutor renders them in place and every other line stays Tutor's:
+ * <ul>
+ *   <li>{@code caddyfile-global}: non-root ports 8080/8443 (the LoadBalancer Service maps 80/443) and no automatic
+ *       HTTPS: Caddy asks no ACME server for anything;</li>
+ *   <li>{@code caddyfile-proxy} (the snippet every Tutor site imports): TLS from the certificate cert-manager keeps in
+ *       the platform's Secret, mounted at {@link #TLS_DIR};</li>
+ *   <li>{@code caddyfile}: plain HTTP answers the health check and cert-manager's HTTP-01 challenges (to its solver's
+ *       Service per host) and redirects everything else to HTTPS.</li>
+ * </ul>
  */
 final class CaddyConfig {
     static final int HTTP_PORT = 8080;
     static final int HTTPS_PORT = 8443;
-    static final String TLS_DIR = "/etc/caddy/tls";
-    static final String CONFIG_DIR = "/etc/caddy/config";
-    static final String CONFIG_FILE = CONFIG_DIR + "/caddy.json";
+    /** Tutor's Caddyfile in its environment, and the key of the front door's ConfigMap (Caddy's default file). */
+    static final String TUTOR_CADDYFILE = "apps/caddy/Caddyfile";
+    static final String CADDYFILE = "Caddyfile";
+    /** Outside Tutor's /etc/caddy/ mount: a Secret mounted inside a ConfigMap's mount would need a mount point there. */
+    static final String TLS_DIR = "/etc/edxstack/tls";
     static final String HEALTH_PATH = "/edxstack-healthz";
-    static final String ADMIN = "localhost:2019";
-    /** Tutor's limit on request bodies (course imports). */
-    private static final long MAX_BODY_BYTES = 250L * 1024 * 1024;
-    /** Sorted keys: the config's bytes, and so its ConfigMap's name, must not depend on map iteration order. */
-    private static final JsonMapper JSON = io.edxstack.reading.Mappers.json()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
-
-    /** A host and where its traffic goes. */
-    record Route(String host, String upstream) {
-    }
+    static final String GLOBAL_PATCH = "caddyfile-global";
+    static final String PROXY_PATCH = "caddyfile-proxy";
+    static final String SITES_PATCH = "caddyfile";
 
     private CaddyConfig() {
     }
 
-    /** @param solvers host -> Service of cert-manager's solver for that host */
-    static String render(PlatformSpec spec, List<Route> routes, Map<String, String> solvers) {
-        Map<String, Object> https = new LinkedHashMap<>();
-        https.put("listen", List.of(":" + HTTPS_PORT));
-        https.put("routes", routes.stream().map(CaddyConfig::proxy).toList());
-        https.put("tls_connection_policies", List.of(Map.of()));
-        https.put("automatic_https", Map.of("disable", true));
-        List<Object> httpRoutes = new ArrayList<>();
-        httpRoutes.add(Map.of("match", List.of(Map.of("path", List.of(HEALTH_PATH))),
-                "handle", List.of(Map.of("handler", "static_response", "status_code", 200)), "terminal", true));
-        solvers.forEach((host, service) -> httpRoutes.add(Map.of(
-                "match", List.of(Map.of("host", List.of(host), "path", List.of("/.well-known/acme-challenge/*"))),
-                "handle", List.of(Map.of("handler", "reverse_proxy", "upstreams", List.of(Map.of("dial", service)))),
-                "terminal", true)));
-        httpRoutes.add(Map.of("handle", List.of(Map.of("handler", "static_response", "status_code", 308,
-                "headers", Map.of("Location", List.of("https://{http.request.host}{http.request.uri}"))))));
-        Map<String, Object> http = new LinkedHashMap<>();
-        http.put("listen", List.of(":" + HTTP_PORT));
-        http.put("routes", httpRoutes);
-        http.put("automatic_https", Map.of("disable", true));
-        Map<String, Object> servers = new LinkedHashMap<>();
-        servers.put("https", https);
-        servers.put("http", http);
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("admin", Map.of("listen", ADMIN));
-        config.put("logging", Map.of("logs", Map.of("default", Map.of("encoder", Map.of("format", "json")))));
-        config.put("apps", Map.of(
-                "http", Map.of("http_port", HTTP_PORT, "https_port", HTTPS_PORT, "servers", servers),
-                "tls", Map.of("certificates", Map.of("load_folders", List.of(TLS_DIR)))));
-        try {
-            return JSON.writeValueAsString(config) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write Caddy's config", e);
+    /** edxstack's patches of Tutor's Caddyfile; {@code solvers}: host -> Service:port of cert-manager's solver. */
+    static Map<String, List<String>> patches(Map<String, String> solvers) {
+        Map<String, List<String>> patches = new LinkedHashMap<>();
+        patches.put(GLOBAL_PATCH, List.of(String.join("\n",
+                "# edxstack: non-root ports (the LoadBalancer Service maps 80/443); certificates come from",
+                "# cert-manager's Secret, so Caddy manages none and redirects through the http:// site below",
+                "http_port " + HTTP_PORT,
+                "https_port " + HTTPS_PORT,
+                "auto_https off")));
+        patches.put(PROXY_PATCH, List.of(String.join("\n",
+                "# edxstack: the certificate cert-manager keeps in the platform's Secret (cert-reloader reloads it)",
+                "tls {",
+                "    load " + TLS_DIR,
+                "}")));
+        List<String> http = new ArrayList<>();
+        http.add("# edxstack: plain HTTP answers the health check and cert-manager's HTTP-01 challenges, and redirects");
+        http.add("# everything else to HTTPS");
+        http.add("http:// {");
+        http.add("    handle " + HEALTH_PATH + " {");
+        http.add("        respond 200");
+        http.add("    }");
+        int index = 0;
+        for (var solver : solvers.entrySet()) {
+            String matcher = "@acme" + index++;
+            http.add("    " + matcher + " {");
+            http.add("        host " + solver.getKey());
+            http.add("        path /.well-known/acme-challenge/*");
+            http.add("    }");
+            http.add("    handle " + matcher + " {");
+            http.add("        reverse_proxy " + solver.getValue());
+            http.add("    }");
         }
+        http.add("    handle {");
+        http.add("        redir https://{host}{uri} 308");
+        http.add("    }");
+        http.add("}");
+        patches.put(SITES_PATCH, List.of(String.join("\n", http)));
+        return patches;
     }
 
-    private static Map<String, Object> proxy(Route route) {
-        return Map.of(
-                "match", List.of(Map.of("host", List.of(route.host()))),
-                "handle", List.of(
-                        Map.of("handler", "request_body", "max_size", MAX_BODY_BYTES),
-                        Map.of("handler", "reverse_proxy", "upstreams", List.of(Map.of("dial", route.upstream())))),
-                "terminal", true);
+    /** cert-manager's solver Service of each certificate name, as the front door's HTTP site routes challenges. */
+    static Map<String, String> solvers(PlatformSpec spec) {
+        Map<String, String> solvers = new LinkedHashMap<>();
+        FrontDoor.upstreams(spec).forEach((host, upstream) ->
+                solvers.put(host, FrontDoor.solverName(upstream) + ":" + FrontDoor.SOLVER_PORT));
+        return solvers;
     }
 
     /**
@@ -90,9 +91,9 @@ final class CaddyConfig {
     static final String RELOADER = """
             last=""
             while true; do
-              now="$(cat /etc/caddy/tls/* 2>/dev/null | sha256sum)"
+              now="$(cat /etc/edxstack/tls/* 2>/dev/null | sha256sum)"
               if [ -n "$last" ] && [ "$now" != "$last" ]; then
-                caddy reload --config /etc/caddy/config/caddy.json --address localhost:2019 --force && last="$now"
+                caddy reload --config /etc/caddy/Caddyfile --adapter caddyfile --address localhost:2019 --force && last="$now"
               else
                 last="$now"
               fi

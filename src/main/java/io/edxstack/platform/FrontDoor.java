@@ -6,6 +6,7 @@ import com.pulumi.kubernetes.core.v1.ServiceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.KeyToPathArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretVolumeSourceArgs;
@@ -30,6 +31,7 @@ import com.pulumi.kubernetes.networking.v1.inputs.ServiceBackendPortArgs;
 import com.pulumi.resources.Resource;
 import io.edxstack.config.PlatformSpec;
 import io.edxstack.config.StackConfig.FrontDoorMode;
+import io.edxstack.tutorenv.TutorEnvironment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,22 +54,30 @@ final class FrontDoor {
     static final String SOLVER_DOMAIN_LABEL = "acme.cert-manager.io/http-domain";
     static final int SOLVER_PORT = 8089;
 
-    FrontDoor(PlatformScope scope, List<Resource> issuer) {
+    /** Where Tutor's caddy Deployment mounts its Caddyfile (Caddy's default config file, /etc/caddy/Caddyfile). */
+    static final String CONFIG_DIR = "/etc/caddy/";
+
+    FrontDoor(PlatformScope scope, TutorEnvironment tutor, List<Resource> issuer) {
         if (scope.active()) {
             certificate(scope, issuer);
         }
         if (scope.stack().workloads().frontDoor().mode() == FrontDoorMode.INGRESS) {
             ingress(scope);
         } else {
-            caddy(scope);
+            caddy(scope, tutor);
         }
     }
 
     /** A Service of the namespace that a host's traffic goes to. */
-    private record Upstream(String service, int port) {
+    record Upstream(String service, int port) {
     }
 
-    private static Map<String, Upstream> upstreams(PlatformSpec spec) {
+    static String solverName(Upstream upstream) {
+        return "acme-solver-" + upstream.service();
+    }
+
+    /** Each certificate name and where its traffic goes: the Ingress's rules, and the hosts with a solver Service. */
+    static Map<String, Upstream> upstreams(PlatformSpec spec) {
         Map<String, Upstream> upstreams = new LinkedHashMap<>();
         upstreams.put(spec.hosts().lms(), new Upstream("lms", WebWorkloads.UWSGI_PORT));
         upstreams.put(spec.hosts().cms(), new Upstream("cms", WebWorkloads.UWSGI_PORT));
@@ -133,21 +143,22 @@ final class FrontDoor {
                         .build(), scope.options());
     }
 
-    private static void caddy(PlatformScope scope) {
+    /**
+     * Caddy running Tutor's Caddyfile (with edxstack's patches, {@link CaddyConfig}) as Tutor's caddy Deployment
+     * does: the image's own command, Tutor's environment, the file at Caddy's default path.
+     */
+    private static void caddy(PlatformScope scope, TutorEnvironment tutor) {
         PlatformSpec spec = scope.spec();
-        Map<String, String> solvers = new LinkedHashMap<>();
-        List<CaddyConfig.Route> routes = new ArrayList<>();
-        upstreams(spec).forEach((host, upstream) -> {
-            routes.add(new CaddyConfig.Route(host, upstream.service() + ":" + upstream.port()));
-            String solver = "acme-solver-" + upstream.service();
-            solvers.put(host, solver + ":" + SOLVER_PORT);
-            solverService(scope, solver, host);
-        });
-        String config = CaddyConfig.render(spec, routes, solvers);
-        String configName = ContentConfigMap.create(scope, "caddy-config", "front-door", Map.of("caddy.json", config))
-                .name();
+        upstreams(spec).forEach((host, upstream) -> solverService(scope, solverName(upstream), host));
+        String configName = ContentConfigMap.create(scope, "caddy-config", "front-door",
+                Map.of(CaddyConfig.CADDYFILE, tutor.file(CaddyConfig.TUTOR_CADDYFILE))).name();
+        List<EnvVarArgs> env = new ArrayList<>();
+        TutorManifests.of(tutor).container("Deployment", "caddy").path("env").forEach(e ->
+                env.add(OpenedxPod.literal(e.path("name").asText(), e.path("value").asText())));
+        env.add(OpenedxPod.literal("XDG_DATA_HOME", "/data"));
+        env.add(OpenedxPod.literal("XDG_CONFIG_HOME", "/config"));
         Optional<Integer> replicas = Optional.of(scope.active() ? 2 : scope.stack().workloads().standbyWarmReplicas());
-        Workloads.deployment(scope, "caddy", "front-door", replicas, true, caddyPod(spec, configName), List.of());
+        Workloads.deployment(scope, "caddy", "front-door", replicas, true, caddyPod(spec, configName, env), List.of());
         Autoscaling.disruptionBudget(scope, "caddy");
         loadBalancer(scope);
         // Outside traffic reaches the Caddy pods only, on their two ports.
@@ -163,13 +174,12 @@ final class FrontDoor {
                         .build(), scope.options());
     }
 
-    private static PodSpecArgs.Builder caddyPod(PlatformSpec spec, String configName) {
+    private static PodSpecArgs.Builder caddyPod(PlatformSpec spec, String configName, List<EnvVarArgs> env) {
         var caddy = ContainerArgs.builder()
                 .name("caddy")
                 .image(spec.images().caddy())
                 .imagePullPolicy("IfNotPresent")
-                .command("caddy", "run", "--config", CaddyConfig.CONFIG_FILE)
-                .env(OpenedxPod.literal("XDG_DATA_HOME", "/data"), OpenedxPod.literal("XDG_CONFIG_HOME", "/config"))
+                .env(env)
                 .ports(ContainerPortArgs.builder().name("http").containerPort(CaddyConfig.HTTP_PORT).protocol("TCP").build(),
                         ContainerPortArgs.builder().name("https").containerPort(CaddyConfig.HTTPS_PORT).protocol("TCP").build())
                 .volumeMounts(caddyMounts())
@@ -185,6 +195,8 @@ final class FrontDoor {
                 .image(spec.images().caddy())
                 .imagePullPolicy("IfNotPresent")
                 .command("sh", "-c", CaddyConfig.RELOADER)
+                // The reload adapts the Caddyfile in this container: the same variables as Caddy's.
+                .env(env)
                 .volumeMounts(caddyMounts())
                 .securityContext(Hardening.container(true))
                 .resources(Hardening.resources(ContainerSizes.of(spec, "reloader")))
@@ -209,7 +221,7 @@ final class FrontDoor {
     }
 
     private static List<com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs> caddyMounts() {
-        return List.of(Hardening.mount("config", CaddyConfig.CONFIG_DIR, true),
+        return List.of(Hardening.mount("config", CONFIG_DIR, true),
                 Hardening.mount("tls", CaddyConfig.TLS_DIR, true),
                 Hardening.mount("data", "/data", false),
                 Hardening.mount("caddy-home", "/config", false));

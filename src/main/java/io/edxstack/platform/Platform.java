@@ -55,7 +55,7 @@ public final class Platform extends ComponentResource {
         new DataServices(scope, secrets, tutor, order);
         new InitJobs(scope, secrets, tutor, lmsPod, cmsPod, order);
         var web = new WebWorkloads(scope, tutor, lmsPod, cmsPod, order.after());
-        new FrontDoor(scope, args.issuer().map(List::of).orElse(List.of()));
+        new FrontDoor(scope, tutor, args.issuer().map(List::of).orElse(List.of()));
         Autoscaling.autoscaler(scope, "lms", spec.sizing().lms(), web.lms);
         Autoscaling.autoscaler(scope, "cms", spec.sizing().cms(), web.cms);
         for (String serving : spec.hasMfe() ? List.of("lms", "cms", "mfe") : List.of("lms", "cms")) {

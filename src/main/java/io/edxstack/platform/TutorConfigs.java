@@ -42,9 +42,12 @@ public final class TutorConfigs {
         return "@@" + variable + "@@";
     }
 
-    /** Renders every platform of a stack with one Tutor process (cache misses only): call before the components. */
+    /**
+     * Starts rendering every platform of a stack in the background (cache misses in one Tutor process), as soon
+     * as the stack is loaded: each platform's component then waits only for its own environment.
+     */
     public static void prepare(List<PlatformSpec> specs, StackConfig stack) {
-        TutorRenderer.render(specs.stream().map(spec -> request(spec, stack)).toList());
+        TutorRenderer.prefetch(specs.stream().map(spec -> request(spec, stack)).toList());
     }
 
     static TutorEnvironment environment(PlatformSpec spec, StackConfig stack) {
@@ -157,6 +160,8 @@ public final class TutorConfigs {
     static Map<String, List<String>> patches(PlatformSpec spec, MediaConfig media) {
         Map<String, List<String>> patches = new LinkedHashMap<>();
         patches.put("openedx-common-settings", List.of(commonSettings(spec, media)));
+        // The front door (Caddy mode) runs Tutor's Caddyfile: certificates from cert-manager, non-root ports.
+        patches.putAll(CaddyConfig.patches(CaddyConfig.solvers(spec)));
         for (String variant : List.of("lms", "cms")) {
             var overlay = spec.settingsOverrides().get(variant);
             if (overlay instanceof ObjectNode object && !object.isEmpty()) {

@@ -112,7 +112,8 @@ public final class EdxstackProgram {
         new ReaderAccess(stack + "-reader", config.workloads().certManager().install()
                 ? Optional.of(CertManager.NAMESPACE) : Optional.empty(),
                 ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(certManager).build());
-        // Every platform's Open edX configuration by the pinned Tutor, in one Python process (cache misses only).
+        // Every platform's Open edX configuration by the pinned Tutor, in one Python process (cache misses only),
+        // started when the stack was loaded; each Platform waits for its own.
         TutorConfigs.prepare(inputs.platforms(), config);
         List<Platform> platforms = new ArrayList<>();
         for (PlatformSpec spec : inputs.platforms()) {

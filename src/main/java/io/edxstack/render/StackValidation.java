@@ -11,12 +11,14 @@ import io.edxstack.config.StackInputs;
 import io.edxstack.failover.PeerState;
 import io.edxstack.failover.SplitBrainException;
 import io.edxstack.failover.SplitBrainGuard;
+import io.edxstack.platform.TutorConfigs;
 import io.edxstack.policies.Violation;
 import io.edxstack.policies.kube.Container;
 import io.edxstack.policies.kube.StateView;
 import io.edxstack.policies.kube.Values;
 import io.edxstack.program.PolicyGate;
 import io.edxstack.state.Quantity;
+import io.edxstack.tutorenv.TutorRenderer;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -47,12 +49,18 @@ public final class StackValidation {
     private StackValidation() {
     }
 
-    /** The validated inputs, with the stack files' intent checked: no stack active while its peer is. */
+    /**
+     * The validated inputs, with the stack files' intent checked: no stack active while its peer is. Every command
+     * that renders starts here, so Tutor's Python is started first and given the platforms as soon as they are
+     * known: it renders them while the program and the SDK start.
+     */
     public static StackInputs load(Path projectDir, String stack, RawConfig raw) {
+        TutorRenderer.startEarly();
         StackInputs inputs = StackInputs.load(projectDir, stack, raw);
         Problems problems = new Problems();
         checkSplitBrain(projectDir, raw.source(), inputs.config(), problems);
         problems.throwIfAny();
+        TutorConfigs.prepare(inputs.platforms(), inputs.config());
         return inputs;
     }
 

@@ -46,7 +46,7 @@ public final class InstalledPlugins {
             if (Files.exists(cached)) {
                 return strings(JSON.readTree(cached.toFile()));
             }
-            Process process = TutorRenderer.process(runtime, "--installed-plugins").start();
+            Process process = TutorProcess.builder(runtime, "--installed-plugins").start();
             process.getOutputStream().close();
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
             byte[] out = readAll(process.getInputStream());

@@ -1,244 +1,155 @@
 package io.edxstack.tutorenv;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Renders platforms with the pinned Tutor: every platform not yet rendered in ONE Python process
- * ({@code tutor/render.py}, Tutor's Python API), each result cached on disk and in memory under the hash of
- * its request and of the runtime (lock file and script), so an unchanged platform never starts Python again.
- * The requests hold no secret, so neither do the cached files.
+ * Renders platforms with the pinned Tutor, off the program's thread: {@link #prefetch} hands every platform to the
+ * background at once, and {@link #render} waits only for the platform it needs. In the background, each platform is
+ * taken from the disk cache ({@link TutorCache}, keyed by the Tutor pin and the platform's Tutor config) or, for
+ * all cache misses together, from ONE Python process ({@link TutorProcess}), which {@link #startEarly} may have
+ * started already. Results stay in memory for the JVM's life, so an unchanged platform is rendered once.
  */
 public final class TutorRenderer {
-    private static final JsonMapper JSON = io.edxstack.reading.Mappers.json()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
-    private static final int TIMEOUT_MINUTES = 10;
-    private static final Map<String, TutorEnvironment> MEMORY = new ConcurrentHashMap<>();
-    private static final AtomicLong PYTHON_NANOS = new AtomicLong();
-    private static final AtomicLong PYTHON_RUNS = new AtomicLong();
+    /** Every platform asked for in this JVM, by its canonical request: rendered, or being rendered. */
+    private static final Map<String, CompletableFuture<TutorEnvironment>> RESULTS = new ConcurrentHashMap<>();
+    /** A Python process started before its request was known. */
+    private static final AtomicReference<CompletableFuture<TutorProcess>> SPARE = new AtomicReference<>();
+    private static final AtomicBoolean STARTED_EARLY = new AtomicBoolean();
 
     private TutorRenderer() {
     }
 
-    /** Each request's environment, rendering all cache misses in one Python process. */
+    /**
+     * Starts Tutor's Python now, if Tutor is installed, so that its start and imports overlap the loading of the
+     * stack and the SDK's start. Once per JVM (the first render's; a command renders once), so that later renders,
+     * mostly served from memory, start no process they do not need. Without a cache miss the process is ended
+     * unused.
+     */
+    public static void startEarly() {
+        if (!STARTED_EARLY.compareAndSet(false, true) || !TutorRuntime.isInstalled()) {
+            return;
+        }
+        CompletableFuture<TutorProcess> spare = new CompletableFuture<>();
+        SPARE.set(spare);
+        TutorProcess.daemon("tutor-start", () -> {
+            try {
+                spare.complete(TutorProcess.start(TutorRuntime.shared()));
+            } catch (RuntimeException e) {
+                spare.completeExceptionally(e); // reported if and when a platform needs rendering
+            }
+        });
+    }
+
+    /** Starts rendering every platform not rendered yet, in the background, and returns at once. */
+    public static void prefetch(List<TutorRequest> requests) {
+        submit(requests);
+    }
+
+    /** Each request's environment (in the order given), waiting for those still being rendered. */
     public static Map<String, TutorEnvironment> render(List<TutorRequest> requests) {
+        Map<String, CompletableFuture<TutorEnvironment>> futures = submit(requests);
         Map<String, TutorEnvironment> out = new LinkedHashMap<>();
-        Map<String, String> keys = new LinkedHashMap<>();
-        List<TutorRequest> misses = new ArrayList<>();
-        TutorRuntime runtime = null;
-        for (TutorRequest request : requests) {
-            TutorEnvironment known = MEMORY.get(memoryKey(request));
-            if (known != null) {
-                out.put(request.name(), known);
-                continue;
-            }
-            if (runtime == null) {
-                runtime = TutorRuntime.shared();
-            }
-            String key = cacheKey(runtime, request);
-            keys.put(request.name(), key);
-            TutorEnvironment cached = readCache(key);
-            if (cached != null) {
-                MEMORY.put(memoryKey(request), cached);
-                out.put(request.name(), cached);
-            } else {
-                misses.add(request);
-            }
-        }
-        if (!misses.isEmpty()) {
-            Map<String, TutorEnvironment> rendered = runPython(runtime, misses);
-            for (TutorRequest request : misses) {
-                TutorEnvironment environment = rendered.get(request.name());
-                writeCache(keys.get(request.name()), environment);
-                MEMORY.put(memoryKey(request), environment);
-                out.put(request.name(), environment);
-            }
-        }
-        Map<String, TutorEnvironment> ordered = new LinkedHashMap<>();
-        requests.forEach(r -> ordered.put(r.name(), out.get(r.name())));
-        return ordered;
+        futures.forEach((name, future) -> out.put(name, join(future)));
+        return out;
     }
 
     public static TutorEnvironment render(TutorRequest request) {
         return render(List.of(request)).get(request.name());
     }
 
-    /** Renders every request in one Python process, reading and writing no cache: for the render benchmark. */
+    /** Renders the requests in order in one new Python process, with no cache: for tests of the process itself. */
     public static Map<String, TutorEnvironment> renderUncached(List<TutorRequest> requests) {
-        return runPython(TutorRuntime.shared(), requests);
+        Map<String, TutorEnvironment> rendered = new ConcurrentHashMap<>();
+        CompletableFuture<Void> done = TutorProcess.start(TutorRuntime.shared())
+                .render(requests, (request, environment) -> rendered.put(request.name(), environment));
+        join(done.thenApply(ignored -> (TutorEnvironment) null));
+        return rendered;
     }
 
-    /** Wall time spent in Tutor's Python processes in this JVM, and how many ran: for the render benchmark. */
-    public static long pythonNanos() {
-        return PYTHON_NANOS.get();
-    }
-
-    public static long pythonRuns() {
-        return PYTHON_RUNS.get();
-    }
-
-    /** Forgets the in-memory results (the disk cache stays): for the benchmark's cold rounds. */
-    public static void clearMemory() {
-        MEMORY.clear();
-    }
-
-    private static String memoryKey(TutorRequest request) {
-        return canonical(request);
-    }
-
-    private static String cacheKey(TutorRuntime runtime, TutorRequest request) {
-        return TutorRuntime.sha256(runtime.key().getBytes(StandardCharsets.UTF_8),
-                canonical(request).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String canonical(TutorRequest request) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("name", request.name());
-        node.set("config", request.config());
-        node.set("plugins", JSON.valueToTree(request.plugins()));
-        node.set("patches", JSON.valueToTree(new TreeMap<>(request.patches())));
-        node.set("yamlPlugins", JSON.valueToTree(new TreeMap<>(request.yamlPlugins())));
-        try {
-            return JSON.writeValueAsString(JSON.treeToValue(node, Object.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a Tutor request", e);
-        }
-    }
-
-    private static Path cacheFile(String key) {
-        return TutorRuntime.cacheDir().resolve("tutor-renders").resolve(key.substring(0, 2)).resolve(key + ".json");
-    }
-
-    private static TutorEnvironment readCache(String key) {
-        Path file = cacheFile(key);
-        if (!Files.exists(file)) {
-            return null;
-        }
-        try {
-            return environment(JSON.readTree(file.toFile()));
-        } catch (IOException | RuntimeException e) {
-            return null; // a damaged cache entry is rendered again
-        }
-    }
-
-    private static void writeCache(String key, TutorEnvironment environment) {
-        Path file = cacheFile(key);
-        try {
-            Files.createDirectories(file.getParent());
-            Path scratch = Files.createTempFile(file.getParent(), key, ".tmp");
-            ObjectNode node = JSON.createObjectNode();
-            node.set("files", JSON.valueToTree(new TreeMap<>(environment.files())));
-            node.set("config", environment.config());
-            node.set("initTasks", JSON.valueToTree(environment.initTasks().stream()
-                    .map(t -> List.of(t.app(), t.service(), t.script())).toList()));
-            node.set("plugins", JSON.valueToTree(environment.plugins()));
-            JSON.writeValue(scratch.toFile(), node);
-            Files.move(scratch, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            // Without a writable cache every run renders again: slower, still correct.
-        }
-    }
-
-    private static Map<String, TutorEnvironment> runPython(TutorRuntime runtime, List<TutorRequest> requests) {
-        ObjectNode input = JSON.createObjectNode();
-        var platforms = input.putArray("platforms");
+    private static Map<String, CompletableFuture<TutorEnvironment>> submit(List<TutorRequest> requests) {
+        Map<String, CompletableFuture<TutorEnvironment>> futures = new LinkedHashMap<>();
+        List<Pending> mine = new ArrayList<>();
         for (TutorRequest request : requests) {
-            ObjectNode platform = platforms.addObject();
-            platform.put("name", request.name());
-            platform.set("config", request.config());
-            platform.set("plugins", JSON.valueToTree(request.plugins()));
-            platform.set("patches", JSON.valueToTree(new TreeMap<>(request.patches())));
-            platform.set("yamlPlugins", JSON.valueToTree(new TreeMap<>(request.yamlPlugins())));
+            String canonical = TutorCache.canonical(request);
+            CompletableFuture<TutorEnvironment> created = new CompletableFuture<>();
+            CompletableFuture<TutorEnvironment> known = RESULTS.putIfAbsent(canonical, created);
+            if (known == null) {
+                // A failure is not kept: the next render of the same platform tries again.
+                created.whenComplete((environment, error) -> {
+                    if (error != null) {
+                        RESULTS.remove(canonical, created);
+                    }
+                });
+                mine.add(new Pending(request, canonical, created));
+            }
+            futures.put(request.name(), known == null ? created : known);
         }
-        long started = System.nanoTime();
+        if (!mine.isEmpty()) {
+            TutorProcess.daemon("tutor-render", () -> load(mine));
+        }
+        return futures;
+    }
+
+    private record Pending(TutorRequest request, String canonical, CompletableFuture<TutorEnvironment> result) {
+    }
+
+    /** From the disk cache, else from Python: on a background thread. */
+    private static void load(List<Pending> pending) {
         try {
-            Process process = process(runtime).start();
-            CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-            try (OutputStream in = process.getOutputStream()) {
-                JSON.writeValue(in, input);
+            TutorRuntime runtime = TutorRuntime.shared();
+            TutorCache cache = TutorCache.inCacheDir();
+            Map<String, Pending> misses = new LinkedHashMap<>();
+            Map<String, String> keys = new LinkedHashMap<>();
+            for (Pending p : pending) {
+                String key = TutorCache.key(runtime.key(), p.canonical());
+                cache.read(key).ifPresentOrElse(p.result()::complete, () -> {
+                    misses.put(p.request().name(), p);
+                    keys.put(p.request().name(), key);
+                });
             }
-            byte[] out = readAll(process.getInputStream());
-            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new TutorException("Tutor did not finish rendering within " + TIMEOUT_MINUTES + " minutes");
+            CompletableFuture<TutorProcess> spare = SPARE.getAndSet(null);
+            if (misses.isEmpty()) {
+                if (spare != null) {
+                    spare.thenAccept(TutorProcess::discard);
+                }
+                return;
             }
-            if (process.exitValue() != 0) {
-                String errors = new String(stderr.join(), StandardCharsets.UTF_8).strip();
-                throw new TutorException(errors.isEmpty() ? "Tutor's render failed (exit " + process.exitValue() + ")"
-                        : errors.lines().reduce((a, b) -> b).orElse(errors));
+            // A spare that failed to start is started again here, where its failure is reported.
+            TutorProcess process = spare != null ? spare.exceptionally(e -> null).join() : null;
+            if (process == null || !process.isAlive() || process.runtime() != runtime) {
+                process = TutorProcess.start(runtime);
             }
-            JsonNode result = JSON.readTree(out).path("platforms");
-            Map<String, TutorEnvironment> environments = new LinkedHashMap<>();
-            for (TutorRequest request : requests) {
-                environments.put(request.name(), environment(result.path(request.name())));
-            }
-            return environments;
-        } catch (IOException e) {
-            throw new TutorException("cannot run Tutor (" + runtime.python() + "): " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TutorException("interrupted while Tutor rendered", e);
-        } finally {
-            PYTHON_NANOS.addAndGet(System.nanoTime() - started);
-            PYTHON_RUNS.incrementAndGet();
+            process.render(misses.values().stream().map(Pending::request).toList(), (request, environment) -> {
+                cache.write(keys.get(request.name()), environment);
+                misses.get(request.name()).result().complete(environment);
+            }).whenComplete((ok, error) -> {
+                if (error != null) {
+                    misses.values().forEach(p -> p.result().completeExceptionally(error));
+                }
+            });
+        } catch (Throwable e) { // every waiting platform learns of it, none waits forever
+            pending.forEach(p -> p.result().completeExceptionally(e));
         }
     }
 
-    /** The render script in the pinned environment, with nothing of the machine's Tutor setup. */
-    static ProcessBuilder process(TutorRuntime runtime, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(runtime.python().toString(), runtime.script().toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        // Tutor reads TUTOR_* variables as config overrides: none of the operator's may leak into a render.
-        builder.environment().keySet().removeIf(name -> name.startsWith("TUTOR_"));
-        builder.environment().put("TUTOR_ROOT", TutorRuntime.cacheDir().resolve("tutor-root").toString());
-        // Tutor installs every plugin file of its plugins root: the user's own (~/.local/share/tutor-plugins)
-        // must not reach a render. This folder is never created; the repository's plugins come in the request.
-        builder.environment().put("TUTOR_PLUGINS_ROOT", TutorRuntime.cacheDir().resolve("tutor-root/no-plugins").toString());
-        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-        return builder;
-    }
-
-    private static TutorEnvironment environment(JsonNode node) {
-        if (!node.path("files").isObject()) {
-            throw new TutorException("Tutor's render holds no files for a platform");
-        }
-        Map<String, String> files = new TreeMap<>();
-        node.path("files").fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
-        List<TutorEnvironment.InitTask> tasks = new ArrayList<>();
-        node.path("initTasks").forEach(t -> tasks.add(
-                new TutorEnvironment.InitTask(t.get(0).asText(), t.get(1).asText(), t.get(2).asText())));
-        List<String> plugins = new ArrayList<>();
-        node.path("plugins").forEach(p -> plugins.add(p.asText()));
-        return new TutorEnvironment(files, node.path("config"), tasks, plugins);
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static TutorEnvironment join(CompletableFuture<TutorEnvironment> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof TutorException tutor) {
+                // Thrown again on this thread: the message is Tutor's, the stack trace the caller's.
+                throw new TutorException(tutor.getMessage(), tutor);
+            }
+            throw new TutorException("Tutor's render failed: " + cause, cause);
         }
     }
 }

@@ -85,11 +85,20 @@ public final class TutorRuntime {
         return base.resolve("edxstack");
     }
 
+    /** Whether this jar's pin is installed already: finding out installs nothing. */
+    static boolean isInstalled() {
+        return shared != null || Files.exists(venv(cacheDir(), resource(LOCK)).resolve(READY));
+    }
+
+    private static Path venv(Path cacheDir, byte[] lock) {
+        return cacheDir.resolve("tutor-" + sha256(lock).substring(0, 16));
+    }
+
     static TutorRuntime install(Path cacheDir) {
         byte[] lock = resource(LOCK);
         byte[] script = resource(SCRIPT);
         String key = sha256(lock, script).substring(0, 16);
-        Path venv = cacheDir.resolve("tutor-" + sha256(lock).substring(0, 16));
+        Path venv = venv(cacheDir, lock);
         if (!Files.exists(venv.resolve(READY))) {
             createVenv(cacheDir, venv, lock);
         }

@@ -7,14 +7,9 @@ import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
-import io.edxstack.config.StackFiles;
-import io.edxstack.config.StackInputs;
-import io.edxstack.platform.TutorConfigs;
 import io.edxstack.program.SdkExecutor;
 import io.edxstack.render.DesiredState;
 import io.edxstack.render.Renderer;
-import io.edxstack.tutorenv.TutorRenderer;
-import io.edxstack.tutorenv.TutorRequest;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -78,7 +73,6 @@ public final class RenderBench {
             }
             System.out.printf("%-10d %-10d %-10.2f %-14d %-12.2f %-14d %-8.2f%n", platforms, resources, renderSeconds,
                     renderHeap, floorSeconds, floorHeap, renderSeconds / floorSeconds);
-            tutorCost(dir, platforms, renderSeconds);
             delete(dir);
         }
     }
@@ -110,32 +104,6 @@ public final class RenderBench {
                         + "warm-up %d rounds, render %.2f s in the last%n", WARM_UP_PLATFORMS, resources, renders.get(0),
                 coldFloor, renders.size(), renders.get(renders.size() - 1));
         delete(dir);
-    }
-
-    /**
-     * Tutor's share, apart: the render above found every platform's Tutor environment in memory. Here, the same
-     * platforms rendered by Tutor in one Python process without any cache (what a changed catalogue pays for the
-     * platforms it changes), and a render whose in-memory results were dropped (a new JVM with the disk cache).
-     */
-    private static void tutorCost(Path dir, int platforms, double warmRender) {
-        StackInputs inputs = StackInputs.load(dir, STACK, StackFiles.read(dir, STACK));
-        List<TutorRequest> requests = inputs.platforms().stream()
-                .map(spec -> TutorConfigs.request(spec, inputs.config())).toList();
-        double tutor = Double.MAX_VALUE;
-        double diskCache = Double.MAX_VALUE;
-        for (int repeat = 0; repeat < 3; repeat++) {
-            long start = System.nanoTime();
-            TutorRenderer.renderUncached(requests);
-            tutor = Math.min(tutor, (System.nanoTime() - start) / 1e9);
-            TutorRenderer.clearMemory();
-            start = System.nanoTime();
-            render(dir);
-            diskCache = Math.min(diskCache, (System.nanoTime() - start) / 1e9);
-        }
-        System.out.printf("  tutor, %d platforms in one Python process, no cache: %.2f s (%.3f s per platform), "
-                        + "%.0f %% of a render that pays it; render from the disk cache: %.2f s (+%.2f s)%n",
-                platforms, tutor, tutor / platforms, 100 * tutor / (warmRender + tutor), diskCache,
-                diskCache - warmRender);
     }
 
     private static boolean settled(List<Double> renders) {
@@ -181,10 +149,14 @@ public final class RenderBench {
         }
     }
 
-    /** A scratch project: the repository's Pulumi files and templates, and N copies of the demo platform. */
+    /**
+     * A scratch project: the repository's Pulumi files, policy set and templates, and N copies of the demo platform.
+     */
     static Path project(Path repository, int platforms) throws IOException {
         Path dir = Files.createTempDirectory("edxstack-bench-");
-        for (String file : List.of("Pulumi.yaml", "Pulumi.prod-primary.yaml", "Pulumi.prod-dr.yaml")) {
+        Files.createDirectories(dir.resolve("policies"));
+        for (String file : List.of("Pulumi.yaml", "Pulumi.prod-primary.yaml", "Pulumi.prod-dr.yaml",
+                "policies/policy-set.yaml")) {
             Files.copy(repository.resolve(file), dir.resolve(file));
         }
         Path templates = dir.resolve("stacks/cluster-templates");

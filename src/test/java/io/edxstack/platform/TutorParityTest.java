@@ -158,6 +158,51 @@ class TutorParityTest {
                 .get(file).toString().contains("ALLOW_PUBLIC_ACCOUNT_CREATION"), "a plugin of one platform changes no other");
     }
 
+    /**
+     * Caddy's own reading of the mounted Caddyfile, where a Caddy binary is given (EDXSTACK_CADDY, e.g. the pinned
+     * Tutor's Caddy 2.11.7 built from its Go module; none is part of the build, so this is skipped without it): it
+     * adapts, TLS on the container's https port serves the sites of the structural reading, from the Secret's folder.
+     */
+    @Test
+    void frontDoor_caddyAdaptsTheMountedCaddyfile() throws Exception {
+        String caddyBinary = System.getenv("EDXSTACK_CADDY");
+        org.junit.jupiter.api.Assumptions.assumeTrue(caddyBinary != null && Files.isExecutable(Path.of(caddyBinary)),
+                "EDXSTACK_CADDY names no Caddy binary");
+        DesiredState state = TestProject.REPOSITORY_RENDER.primary();
+        for (String platform : PLATFORMS) {
+            Map<String, Object> caddy = Rendered.container(state.get(Rendered.DEPLOYMENT, platform + "-caddy"), "caddy");
+            String mounted = (String) map(Rendered.named(state, Rendered.CONFIG_MAP, platform + "-caddy-config-").get(0)
+                    .state().inputs(), "data").get(CaddyConfig.CADDYFILE);
+            Path file = Files.createTempFile("edxstack-caddyfile-", "");
+            Files.writeString(file, mounted);
+            ProcessBuilder adapt = new ProcessBuilder(caddyBinary, "adapt", "--config", file.toString(),
+                    "--adapter", "caddyfile").redirectError(ProcessBuilder.Redirect.DISCARD);
+            Map<String, String> env = new TreeMap<>();
+            list(caddy, "env").forEach(e -> env.put((String) at(e, "name"), String.valueOf(at(e, "value"))));
+            adapt.environment().putAll(env);
+            Process process = adapt.start();
+            JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(process.getInputStream());
+            assertEquals(0, process.waitFor(), platform + ": caddy adapt");
+            Files.delete(file);
+            Set<String> hosts = new TreeSet<>();
+            Set<String> listeners = new TreeSet<>();
+            json.at("/apps/http/servers").forEach(server -> {
+                listeners.add(server.path("listen").get(0).asText());
+                if (server.path("tls_connection_policies").isArray()) {
+                    server.path("routes").forEach(r -> r.path("match").forEach(m -> m.path("host")
+                            .forEach(h -> hosts.add(h.asText()))));
+                }
+            });
+            Set<String> expected = new TreeSet<>(CaddyfileSites.read(mounted, env).keySet());
+            expected.remove("http://");
+            assertEquals(expected, hosts, platform + ": the sites Caddy serves with TLS");
+            assertEquals(Set.of(":" + CaddyConfig.HTTP_PORT, ":" + CaddyConfig.HTTPS_PORT), listeners, platform);
+            Set<String> folders = new TreeSet<>();
+            json.at("/apps/tls/certificates/load_folders").forEach(f -> folders.add(f.asText()));
+            assertEquals(Set.of(CaddyConfig.TLS_DIR), folders, platform);
+        }
+    }
+
     private static String describe(Set<String> differences, Map<String, Set<String>> found) {
         StringBuilder out = new StringBuilder();
         differences.forEach(d -> out.append("\n  ").append(d).append("  (").append(found.get(d)).append(")"));
@@ -186,6 +231,8 @@ class TutorParityTest {
             }
         }
         settings(state, platform, reference, patches, out);
+        caddyfile(state, platform, reference, patches, out);
+        frontDoorSites(state, platform, reference, out);
         return out;
     }
 
@@ -281,30 +328,151 @@ class TutorParityTest {
                 out.add("settings " + key + ": not mounted");
                 return;
             }
-            List<String> contents = new ArrayList<>();
-            for (var patch : patches.entrySet()) {
-                for (String content : patch.getValue()) {
-                    if (mounted.contains(content)) {
-                        out.add("patch " + patch.getKey());
-                        contents.add(content);
-                    }
-                }
-            }
-            // Tutor joins the patches of one patch point with a new line: each content goes with or without it.
-            for (int combination = 0; combination < 1 << contents.size(); combination++) {
-                String stripped = mounted;
-                for (int i = 0; i < contents.size(); i++) {
-                    stripped = stripped.replace(((combination >> i & 1) == 1 ? "\n" : "") + contents.get(i), "");
-                }
-                if (stripped.equals(text)) {
-                    mounted = stripped;
-                    break;
-                }
-            }
-            if (!mounted.equals(text)) {
+            if (!sameWithoutPatches(mounted, text, patches, out)) {
                 out.add("settings " + key + ": differs from Tutor's");
             }
         });
+    }
+
+    /** Tutor's Caddyfile against the front door's (Caddy mode): identical once edxstack's patches are taken out. */
+    private static void caddyfile(DesiredState state, String platform, TutorEnvironment reference,
+                                  Map<String, List<String>> patches, List<String> out) {
+        List<RenderedResource> configMaps = Rendered.named(state, Rendered.CONFIG_MAP, platform + "-caddy-config-");
+        if (configMaps.isEmpty()) {
+            out.add("Caddyfile: no front door ConfigMap");
+            return;
+        }
+        String mounted = (String) map(configMaps.get(0).state().inputs(), "data").get(CaddyConfig.CADDYFILE);
+        if (!sameWithoutPatches(mounted, reference.file(CaddyConfig.TUTOR_CADDYFILE), patches, out)) {
+            out.add("Caddyfile: differs from Tutor's");
+        }
+    }
+
+    /**
+     * Whether the text is Tutor's once edxstack's patches are taken out, each noted as "patch NAME" when found. Tutor joins the patches of one
+     * patch point with a new line, and some templates indent a patch ({@code |indent(4)}: every line but the first),
+     * so each content is looked for as it is and indented, and taken out with or without the new line before it.
+     */
+    static boolean sameWithoutPatches(String mounted, String tutors, Map<String, List<String>> patches,
+                                      List<String> out) {
+        List<String> contents = new ArrayList<>();
+        for (var patch : patches.entrySet()) {
+            for (String content : patch.getValue()) {
+                for (String form : List.of(content, content.replace("\n", "\n    "))) {
+                    if (mounted.contains(form)) {
+                        out.add("patch " + patch.getKey());
+                        contents.add(form);
+                        break;
+                    }
+                }
+            }
+        }
+        for (int combination = 0; combination < 1 << contents.size(); combination++) {
+            String stripped = mounted;
+            for (int i = 0; i < contents.size(); i++) {
+                stripped = stripped.replace(((combination >> i & 1) == 1 ? "\n" : "") + contents.get(i), "");
+            }
+            if (stripped.equals(tutors)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The front door serves the sites Tutor routes, read from the mounted Caddyfile as Caddy reads it (with the
+     * container's environment): the same site addresses with the same upstreams as Tutor's own Caddyfile, each
+     * upstream a Service of the namespace with that port, each site with the certificate of the platform's Secret;
+     * plain HTTP on the container's http port answering the probes' path and each certificate name's challenges.
+     * A site Tutor routes that the certificate does not name is a difference to list.
+     */
+    private static void frontDoorSites(DesiredState state, String platform, TutorEnvironment reference, List<String> out) {
+        List<RenderedResource> configMaps = Rendered.named(state, Rendered.CONFIG_MAP, platform + "-caddy-config-");
+        if (configMaps.isEmpty()) {
+            return; // Ingress mode: reported by caddyfile()
+        }
+        RenderedResource deployment = state.get(Rendered.DEPLOYMENT, platform + "-caddy");
+        Map<String, Object> caddy = Rendered.container(deployment, "caddy");
+        Map<String, String> env = new TreeMap<>();
+        list(caddy, "env").forEach(e -> env.put((String) at(e, "name"), String.valueOf(at(e, "value"))));
+        Map<String, String> tutorEnv = new TreeMap<>();
+        TutorManifests.of(reference).container("Deployment", "caddy").path("env")
+                .forEach(e -> tutorEnv.put(e.path("name").asText(), e.path("value").asText()));
+        String mounted = (String) map(configMaps.get(0).state().inputs(), "data").get(CaddyConfig.CADDYFILE);
+        Map<String, CaddyfileSites.Site> sites = new LinkedHashMap<>(CaddyfileSites.read(mounted, env));
+        Map<String, CaddyfileSites.Site> tutors = CaddyfileSites.read(reference.file(CaddyConfig.TUTOR_CADDYFILE), tutorEnv);
+        CaddyfileSites.Site http = sites.remove("http://");
+        assertTrue(http != null, platform + ": the front door has no plain HTTP site");
+
+        assertEquals(tutors.keySet(), sites.keySet(), platform + ": the sites Tutor routes");
+        String tlsMount = list(caddy, "volumeMounts").stream().filter(m -> "tls".equals(at(m, "name")))
+                .map(m -> (String) at(m, "mountPath")).findFirst().orElseThrow();
+        assertEquals(FrontDoor.TLS_SECRET, at(podSpec(deployment), "volumes[1].secret.secretName"));
+        assertEquals("tls", at(podSpec(deployment), "volumes[1].name"));
+        for (var site : sites.values()) {
+            assertEquals(tutors.get(site.address()).upstreams(), site.upstreams(), platform + " " + site.address());
+            assertEquals(Set.of(tlsMount), site.certificateFolders(), platform + " " + site.address()
+                    + ": the certificate from the Secret " + FrontDoor.TLS_SECRET);
+            for (String upstream : site.upstreams()) {
+                assertServicePort(state, platform, upstream);
+            }
+        }
+
+        Map<String, Long> ports = new TreeMap<>();
+        list(caddy, "ports").forEach(p -> ports.put((String) at(p, "name"), (Long) at(p, "containerPort")));
+        Map<String, List<String>> global = new TreeMap<>();
+        CaddyfileSites.globalOptions(mounted).forEach(o -> global.put(o.name(), o.tokens().subList(1, o.tokens().size())));
+        assertEquals(List.of(String.valueOf(ports.get("http"))), global.get("http_port"), platform);
+        assertEquals(List.of(String.valueOf(ports.get("https"))), global.get("https_port"), platform);
+        assertEquals(List.of("off"), global.get("auto_https"), platform + ": no ACME in Caddy");
+
+        String probe = (String) at(caddy, "readinessProbe.httpGet.path");
+        assertEquals("http", at(caddy, "readinessProbe.httpGet.port"));
+        assertTrue(http.statements().stream().anyMatch(st -> st.tokens().equals(List.of("handle", probe))),
+                platform + ": plain HTTP answers the probes' " + probe);
+        Map<String, String> matcherHosts = new TreeMap<>();
+        Map<String, String> handled = new TreeMap<>();
+        for (CaddyfileSites.Statement st : http.statements()) {
+            if (st.name().startsWith("@") && st.block() != null) {
+                st.block().stream().filter(b -> b.name().equals("host"))
+                        .forEach(b -> matcherHosts.put(st.name(), b.tokens().get(1)));
+            }
+            if (st.name().equals("handle") && st.tokens().size() == 2 && st.block() != null) {
+                st.block().stream().filter(b -> b.name().equals("reverse_proxy"))
+                        .forEach(b -> handled.put(st.tokens().get(1), b.tokens().get(1)));
+            }
+        }
+        RenderedResource certificate = state.get(Rendered.CERTIFICATE, platform + "-certificate");
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) at(certificate, "spec.dnsNames");
+        for (String name : names) {
+            assertTrue(sites.containsKey(name), platform + ": the certificate's " + name + " is not served");
+            String solver = matcherHosts.entrySet().stream().filter(e -> e.getValue().equals(name))
+                    .map(e -> handled.get(e.getKey())).findFirst().orElse(null);
+            assertTrue(solver != null, platform + ": no HTTP-01 route for " + name);
+            RenderedResource service = assertServicePort(state, platform, solver);
+            assertEquals(FrontDoor.solverDomainLabel(name), map(service.state().inputs(), "spec.selector")
+                    .get(FrontDoor.SOLVER_DOMAIN_LABEL), solver + " selects the solver of " + name);
+        }
+        String lmsHost = names.get(0);
+        for (String address : sites.keySet()) {
+            if (!names.contains(address)) {
+                out.add("Caddyfile: site " + address.replace(lmsHost, "<LMS host>") + " not in the certificate");
+            }
+        }
+    }
+
+    /** The Service of {@code service:port} in the platform's namespace, which must expose that port. */
+    private static RenderedResource assertServicePort(DesiredState state, String platform, String upstream) {
+        String[] parts = upstream.split(":");
+        RenderedResource service = state.ofType(Rendered.SERVICE).stream()
+                .filter(r -> platform.equals(at(r, "metadata.namespace")) && parts[0].equals(at(r, "metadata.name")))
+                .findFirst().orElseThrow(() -> new AssertionError(platform + ": no Service " + parts[0]
+                        + " for the front door's upstream " + upstream));
+        assertTrue(list(service.state().inputs(), "spec.ports").stream()
+                        .anyMatch(p -> Long.parseLong(parts[1]) == (Long) at(p, "port")),
+                platform + ": Service " + parts[0] + " has no port " + parts[1]);
+        return service;
     }
 
     private static String trailing(String path) {
