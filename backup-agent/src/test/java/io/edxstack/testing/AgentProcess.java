@@ -12,10 +12,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The agent as the CronJob runs it: a separate JVM ({@code io.edxstack.Main} on the test classpath) with its
- * settings in environment variables, so that it can be killed with SIGKILL like a pod.
+ * The agent as the CronJob runs it: a separate JVM (the agent's main class on the test classpath, or the agent's
+ * jar as the image holds it) with its settings in environment variables, so that it can be killed with SIGKILL like
+ * a pod.
  */
 public final class AgentProcess {
+    /** The agent's entry point, the Main-Class of its jar. */
+    public static final String MAIN_CLASS = "io.edxstack.backup.cli.AgentCli";
+
     private final Process process;
     private final Path stdout;
     private final Path stderr;
@@ -31,7 +35,7 @@ public final class AgentProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                "io.edxstack.Main"));
+                MAIN_CLASS));
         command.addAll(List.of(args));
         try {
             Path out = Files.createTempFile("agent", ".out");
@@ -48,17 +52,16 @@ public final class AgentProcess {
     }
 
     /**
-     * The agent as a pod's container starts it: the given JVM options (the image's entrypoint), the main class in
-     * place of the image's jar, and exactly {@code environment}, nothing inherited but {@code PATH} (the image sets
-     * one; the dump tools are found through it).
+     * The agent as a pod's container starts it: the given JVM options (the image's entrypoint), the build's agent
+     * jar ({@link #jar()}) in place of the image's, and exactly {@code environment}, nothing inherited but
+     * {@code PATH} (the image sets one; the dump tools are found through it).
      */
     public static AgentProcess startAsContainer(List<String> jvmOptions, Map<String, String> environment,
                                                 List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path",
-                System.getProperty("java.class.path")), "io.edxstack.Main"));
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(args);
         try {
             Path out = Files.createTempFile("agent", ".out");
@@ -75,6 +78,24 @@ public final class AgentProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the agent JVM", e);
         }
+    }
+
+    /**
+     * The agent's shaded jar the build wrote (backup-agent/target/edxstack-backup-agent.jar, system property
+     * {@code edxstack.agentJar} set by the build): the one the image copies.
+     */
+    public static Path jar() {
+        String property = System.getProperty("edxstack.agentJar");
+        if (property == null || property.isBlank()) {
+            throw new IllegalStateException("system property edxstack.agentJar is not set: run the tests with Maven "
+                    + "from the repository's root");
+        }
+        Path jar = Path.of(property).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the agent's jar " + jar + " is missing, perhaps build it with "
+                    + "'mvn -B -pl backup-agent -am package -DskipTests'");
+        }
+        return jar;
     }
 
     /** Runs to the end (at most {@code timeoutSeconds}) and returns the result. */

@@ -1,9 +1,14 @@
 package io.edxstack.cli;
 
+import io.edxstack.backup.cli.ShortErrorHandler;
+import io.edxstack.backup.cli.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The operator's CLI: thin commands over the same code the Pulumi engine runs. */
+/**
+ * The operator's CLI: thin commands over the same code the Pulumi engine runs. The backup agent's commands (backup,
+ * backups, restore) are the agent's own, in its jar and image: io.edxstack.backup.cli.AgentCli.
+ */
 @Command(name = "edxstack",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -13,9 +18,6 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 RenderCommand.class,
                 DiffCommand.class,
-                BackupCommand.class,
-                BackupsCommand.class,
-                RestoreCommand.class,
                 FailoverCommand.class,
                 ReviewCommand.class,
                 PolicyCommand.class,

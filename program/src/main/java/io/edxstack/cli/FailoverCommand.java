@@ -1,5 +1,6 @@
 package io.edxstack.cli;
 
+import io.edxstack.backup.cli.S3CredentialOptions;
 import io.edxstack.config.StackFiles;
 import io.edxstack.config.StackInputs;
 import io.edxstack.failover.BackupFreshnessReport;

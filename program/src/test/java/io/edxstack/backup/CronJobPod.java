@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 final class CronJobPod {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
-    private static final String IMAGE_JAR = "/opt/edxstack/edxstack.jar";
+    private static final String IMAGE_JAR = "/opt/edxstack/edxstack-backup-agent.jar";
 
     private final Map<String, Object> container;
     private final Map<String, Object> pod;
@@ -106,7 +106,7 @@ final class CronJobPod {
         });
     }
 
-    /** The image's ENTRYPOINT JVM options, with the main class in place of the image's jar and its archive. */
+    /** The image's ENTRYPOINT JVM options, without its jar (the build's is run in its place) and its archive. */
     static List<String> imageJvmOptions(Path dockerfile) {
         try {
             String text = Files.readString(dockerfile).replace("\\\n", " ");

@@ -47,7 +47,7 @@ public final class EngineBench {
     private static void run(EngineTools tools, int platforms) throws Exception {
         Path work = Files.createTempDirectory("edxstack-engine-bench-");
         try (LocalCluster cluster = LocalCluster.start(tools, work.resolve("cluster"))) {
-            cluster.apply(TestProject.REPOSITORY.resolve("src/test/resources/e2e/cert-manager-crds.yaml"));
+            cluster.apply(TestProject.REPOSITORY.resolve("program/src/test/resources/e2e/cert-manager-crds.yaml"));
             TestProject project = project(work.resolve("project"), platforms);
             PulumiCli pulumi = new PulumiCli(tools, work, project.dir());
             try (ProgramHost host = ProgramHost.start(project.dir())) {

@@ -54,7 +54,7 @@ class EngineEndToEndTest {
         workDir = Files.createTempDirectory("edxstack-e2e");
         primaryCluster = LocalCluster.start(tools, workDir.resolve("cluster-primary"));
         drCluster = LocalCluster.start(tools, workDir.resolve("cluster-dr"));
-        Path crds = Path.of("src/test/resources/e2e/cert-manager-crds.yaml").toAbsolutePath();
+        Path crds = Path.of("program/src/test/resources/e2e/cert-manager-crds.yaml").toAbsolutePath();
         primaryCluster.apply(crds);
         drCluster.apply(crds);
         project = TestProject.copyOfRepository(workDir.resolve("project"));

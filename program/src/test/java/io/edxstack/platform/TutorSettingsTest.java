@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (Tutor's output) is filled by the pod's own init step ({@code edxstack_fill.py}) with the environment its
  * Deployment gives it, then {@code lms.envs.tutor.production} / {@code cms.envs.tutor.production} is imported by a
  * real Python (Debian's python3 with PyYAML, PyJWT and cryptography, which edx-platform ships too) over stand-ins
- * for the few edx-platform modules it imports (src/test/resources/.../openedx-stubs). edx-platform itself cannot
+ * for the few edx-platform modules it imports (program/src/test/resources/.../openedx-stubs). edx-platform itself cannot
  * run here: what its production module does with the YAML first is reproduced by the stand-in.
  */
 @Tag("integration")

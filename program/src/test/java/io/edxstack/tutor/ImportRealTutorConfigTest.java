@@ -25,7 +25,7 @@ import picocli.CommandLine;
 
 /**
  * import-tutor on config.yml files written by the real `tutor config save`, with tutor-mfe enabled and their
- * generated secrets included: Tutor 22.0.3 (the pinned one; src/test/resources/tutor/config-v22.yml) and Tutor
+ * generated secrets included: Tutor 22.0.3 (the pinned one; program/src/test/resources/tutor/config-v22.yml) and Tutor
  * 21.0.4 with tutor-mfe 21.0.2 (config-v21.yml), each with a flat and a split settings_merge.json. The platform
  * it writes validates, renders with the pinned Tutor, and carries no secret of the config.
  */
@@ -58,7 +58,7 @@ class ImportRealTutorConfigTest {
     @CsvSource({"config-v22.yml, flat", "config-v22.yml, split", "config-v21.yml, flat", "config-v21.yml, split"})
     void importTutor_realConfigAndSettingsMerge_writesAPlatformThatValidatesAndRenders(String configName, String shape,
             @TempDir Path dir) throws Exception {
-        Path config = Path.of("src/test/resources/tutor").resolve(configName);
+        Path config = Path.of("program/src/test/resources/tutor").resolve(configName);
         var project = TestProject.copyOfRepository(dir.resolve("project"));
         Path merge = dir.resolve("settings_merge.json");
         Files.writeString(merge, shape.equals("flat") ? FLAT : SPLIT);

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** import-tutor on a realistic Tutor v21 config.yml: a valid platform, every key accounted for, no secret shown. */
 class ImportTutorTest {
-    private static final Path CONFIG = Path.of("src/test/resources/tutor/config.yml");
-    private static final Path MERGE = Path.of("src/test/resources/tutor/settings_merge.json");
+    private static final Path CONFIG = Path.of("program/src/test/resources/tutor/config.yml");
+    private static final Path MERGE = Path.of("program/src/test/resources/tutor/settings_merge.json");
     private static final Pattern SECRET_LINE = Pattern.compile("(?m)^([A-Z0-9_]+): (\\S*TestValue\\S*|AKIA\\S+)$");
 
     private record Run(int exitCode, String out, String err) {

@@ -83,7 +83,7 @@ class DeployDecisionTest {
                  "edxstack_review_dir": "%s", "edxstack_deploy_decision_project_dir": "%s",
                  "edxstack_deploy_decision_classpath": "%s"}
                 """.formatted(message, commit, stack, when, dir.resolve("review"), repo,
-                Path.of("target/classes").toAbsolutePath()));
+                Path.of("program/target/classes").toAbsolutePath()));
         ProcessBuilder ansible = new ProcessBuilder("ansible-playbook", "-i", "localhost,", "-c", "local",
                 "-e", "@" + vars, playbook.toString()).redirectErrorStream(true);
         ansible.environment().put("ANSIBLE_ROLES_PATH", Path.of("config-project/roles").toAbsolutePath().toString());

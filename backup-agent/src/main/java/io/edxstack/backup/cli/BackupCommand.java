@@ -1,4 +1,4 @@
-package io.edxstack.cli;
+package io.edxstack.backup.cli;
 
 import io.edxstack.backup.contract.AgentEnv;
 import io.edxstack.backup.AgentLog;
@@ -29,7 +29,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import static io.edxstack.cli.S3Options.required;
+import static io.edxstack.backup.cli.S3Options.required;
 
 /** {@code backup mysql|mongodb}: what the backup CronJobs run. */
 @Command(name = "backup", mixinStandardHelpOptions = true,

@@ -1,4 +1,4 @@
-package io.edxstack.cli;
+package io.edxstack.backup.cli;
 
 import io.edxstack.backup.contract.AgentEnv;
 import io.edxstack.backup.MongoConnection;
@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-import static io.edxstack.cli.S3Options.required;
+import static io.edxstack.backup.cli.S3Options.required;
 
 /**
  * How to reach the platform's databases; only the kind a command works on is validated. Passwords come from

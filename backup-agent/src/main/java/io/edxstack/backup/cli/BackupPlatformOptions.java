@@ -1,11 +1,11 @@
-package io.edxstack.cli;
+package io.edxstack.backup.cli;
 
 import io.edxstack.backup.contract.AgentEnv;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
 
-import static io.edxstack.cli.S3Options.required;
+import static io.edxstack.backup.cli.S3Options.required;
 
 /** The platform a command works on, and how often long transfers report progress. */
 final class BackupPlatformOptions {

@@ -1,4 +1,4 @@
-package io.edxstack.cli;
+package io.edxstack.backup.cli;
 
 import io.edxstack.backup.contract.AgentEnv;
 import io.edxstack.backup.BackupSettingsException;

@@ -1,4 +1,4 @@
-package io.edxstack.cli;
+package io.edxstack.backup.cli;
 
 import io.edxstack.backup.contract.AgentEnv;
 import picocli.CommandLine;
@@ -7,7 +7,7 @@ import picocli.CommandLine;
  * Prints a failed command's reason in one line (or the list of problems a validation found), not a
  * usage dump or a stack trace. Exit codes: 1 for a failure, 2 for a wrong command line.
  */
-final class ShortErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+public final class ShortErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
