@@ -12,9 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The agent as the CronJob runs it: a separate JVM (the agent's main class on the test classpath, or the agent's
- * jar as the image holds it) with its settings in environment variables, so that it can be killed with SIGKILL like
- * a pod.
+ * The agent as the CronJob runs it: a separate JVM running the agent's jar as the image holds it, with its settings
+ * in environment variables, so that it can be killed with SIGKILL like a pod.
  */
 public final class AgentProcess {
     /** The agent's entry point, the Main-Class of its jar. */
@@ -34,8 +33,7 @@ public final class AgentProcess {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                MAIN_CLASS));
+                "-jar", jar().toString()));
         command.addAll(List.of(args));
         try {
             Path out = Files.createTempFile("agent", ".out");

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The contract between the program and the agent: the backup, restore and prune CronJobs of this repository's
- * stacks, rendered for real, run the agent with exactly their args and environment (Secrets mounted as files, the
- * image's JVM options), against real MariaDB and Ceph RGW. Only the addresses of the database and of S3 are
+ * stacks, rendered for real, run the agent's own jar (the one the image ships, no program class in it) with exactly
+ * their args and environment (Secrets mounted as files, the image's JVM options), against real MariaDB and Ceph RGW. Only the addresses of the database and of S3 are
  * pointed at the test's servers; a rendered flag the agent does not know, a variable it misreads or a password
  * file it cannot read fails here.
  */
