@@ -12,7 +12,7 @@ ROUNDS=${1:-100}
 STUDENTS=${2:-4000}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 W=$(mktemp -d /tmp/edxstack-stress.XXXXXX)
-JAR=$W/edxstack.jar
+JAR=$W/edxstack-backup-agent.jar
 PIDS=()
 LOAD_PIDS=()
 # shellcheck source=bench/backup/servers.sh
@@ -25,8 +25,8 @@ cleanup() {
 trap cleanup EXIT
 
 # Always from the working tree, and a copy, so that a build in the working tree during the run changes nothing.
-(cd "$ROOT" && mvn -B -q -DskipTests package)
-cp "$ROOT/target/edxstack.jar" "$JAR"
+(cd "$ROOT" && mvn -B -q -pl backup-agent -am -DskipTests package)
+cp "$ROOT/backup-agent/target/edxstack-backup-agent.jar" "$JAR"
 start_mariadb
 start_rgw
 agent_environment

@@ -2,7 +2,7 @@
 # Backup agent benchmark: prints figures, side by side, for one ≥500 MB Open edX-like MariaDB database.
 #   limit    mariadb-dump | zstd -1 > /dev/null
 #   s3cmd    mariadb-dump | zstd -1 | s3cmd put - s3://...        (what an operator would script)
-#   agent    java -Xmx128m -jar target/edxstack.jar backup mysql  (to the same Ceph RGW)
+#   agent    java -Xmx128m -jar edxstack-backup-agent.jar backup mysql  (to the same Ceph RGW)
 #   restore  edxstack restore mysql (2 load sessions, and 1)  vs  zstd -dc dump.zst | mariadb db  (from a local file)
 # Needs root and scripts/install-test-servers; starts its own MariaDB and Ceph RGW on free ports in a temp dir.
 # Fair: RGW is warmed up (pools created, a 300 MB upload) before anything is timed; the pipelines alternate within
@@ -15,7 +15,7 @@ ROWS=${1:-720000}
 RUNS=${2:-3}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 W=$(mktemp -d /tmp/edxstack-bench.XXXXXX)
-JAR=$W/edxstack.jar
+JAR=$W/edxstack-backup-agent.jar
 PIDS=()
 # shellcheck source=bench/backup/servers.sh
 source "$ROOT/bench/backup/servers.sh"
@@ -31,9 +31,10 @@ rate() { python3 -c "print(f'{$1/1e6/($3-$2):.1f}')"; }
 timeout 1200 "$ROOT/scripts/install-test-servers" || { echo "error: scripts/install-test-servers failed or took over 20 minutes" >&2; exit 1; }
 # Always from the working tree: a stale jar would measure old code (and train the archive on missing classes).
 # A copy, so that a build in the working tree during the run changes nothing.
-(cd "$ROOT" && timeout 1800 mvn -B -q -DskipTests package) || { echo "error: packaging edxstack failed or took over 30 minutes" >&2; exit 1; }
-cp "$ROOT/target/edxstack.jar" "$JAR"
-cp -r "$ROOT/target/test-classes" "$W/test-classes"
+(cd "$ROOT" && timeout 1800 mvn -B -q -pl backup-agent -am -DskipTests package) \
+  || { echo "error: packaging the backup agent failed or took over 30 minutes" >&2; exit 1; }
+cp "$ROOT/backup-agent/target/edxstack-backup-agent.jar" "$JAR"
+cp -r "$ROOT/backup-agent/target/test-classes" "$W/test-classes"
 
 start_mariadb
 start_rgw

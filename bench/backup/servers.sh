@@ -1,6 +1,7 @@
 # Sourced by the backup benchmark scripts: a MariaDB and a single-node Ceph RGW of their own, on free ports under
-# $W (as src/test/java/io/edxstack/testing/{MariaDbServer,CephRgwServer}.java). Every wait is bounded, and a server
-# that does not come up is an error that shows the end of its log. Needs: W (work dir), PIDS (array), ROOT.
+# $W (as backup-agent/src/test/java/io/edxstack/testing/{MariaDbServer,CephRgwServer}.java). Every wait is
+# bounded, and a server that does not come up is an error that shows the end of its log. Needs: W (work dir),
+# PIDS (array), ROOT.
 # Sets: DB_PORT, SQL (array), RGW_PORT, S3CFG.
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }

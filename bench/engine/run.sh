@@ -9,9 +9,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 sizes="${1:-5,20,50}"
 bash scripts/engine-tools build
-mvn -B -q -o test-compile
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
+# The program's module and what it depends on, then its test classpath (the program is the reactor's last module,
+# so its classpath is the one left in the file).
+mvn -B -q -o -pl program -am test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" \
+  -Dmdep.includeScope=test
 java -Xmx1g -Djava.util.concurrent.ForkJoinPool.common.parallelism=1 \
-  -cp "target/test-classes:target/classes:$(cat "$cp_file")" io.edxstack.e2e.EngineBench "$sizes"
+  -cp "program/target/test-classes:program/target/classes:$(cat "$cp_file")" io.edxstack.e2e.EngineBench "$sizes"

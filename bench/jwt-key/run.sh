@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 /usr/bin/python3 - "${1:-20}" <<'PY'
 import statistics, sys, time
-sys.path.insert(0, "src/main/resources/io/edxstack/platform")
+sys.path.insert(0, "program/src/main/resources/io/edxstack/platform")
 import edxstack_fill
 times = []
 for i in range(int(sys.argv[1])):

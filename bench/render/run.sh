@@ -11,15 +11,18 @@ cd "$(dirname "$0")/../.."
 sizes="${1:-5,50}"
 what="${2:-all}"
 repeats="${3:-3}"
-mvn -B -q -o test-compile
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
-classpath="target/test-classes:target/classes:$(cat "$cp_file")"
+# The program's module and what it depends on, then its test classpath (the program is the reactor's last module,
+# so its classpath is the one left in the file).
+mvn -B -q -o -pl program -am test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" \
+  -Dmdep.includeScope=test
+classpath="program/target/test-classes:program/target/classes:$(cat "$cp_file")"
 if [[ "$what" == all || "$what" == sdk ]]; then
   java -Xmx1g -XX:+UseSerialGC -cp "$classpath" io.edxstack.bench.RenderBench "$PWD" "$sizes"
 fi
 if [[ "$what" == all || "$what" == tutor ]]; then
   # The measured renders run edxstack's Main on the main classes (the jar's content), one JVM each.
-  java -cp "$classpath" io.edxstack.bench.TutorRenderBench "$PWD" "$sizes" "$repeats" "target/classes:$(cat "$cp_file")"
+  java -cp "$classpath" io.edxstack.bench.TutorRenderBench "$PWD" "$sizes" "$repeats" \
+    "program/target/classes:$(cat "$cp_file")"
 fi

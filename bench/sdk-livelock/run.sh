@@ -7,11 +7,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs="${1:-3}" renders="${2:-40}" parallelism="${3:-2}" timeout_s="${4:-90}"
-mvn -B -q -o test-compile
 cp_file="$(mktemp)" out="$(mktemp)"
 trap 'rm -f "$cp_file" "$out"' EXIT
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
-classpath="target/test-classes:target/classes:$(cat "$cp_file")"
+# The program's module and what it depends on, then its test classpath (the program is the reactor's last module,
+# so its classpath is the one left in the file).
+mvn -B -q -o -pl program -am test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" \
+  -Dmdep.includeScope=test
+classpath="program/target/test-classes:program/target/classes:$(cat "$cp_file")"
 for mode in --unpinned --pinned; do
   hung=0
   for run in $(seq "$runs"); do

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Writes a class-data sharing archive for the agent: one training JVM (io.edxstack.cli.CdsTraining) runs a backup
+# Writes a class-data sharing archive for the agent: one training JVM (io.edxstack.backup.cli.CdsTraining) runs a backup
 # and then a restore of it against an in-memory S3 stand-in on the loopback interface (io.edxstack.testing.
 # MemoryS3Server, from the test classes, in a JVM of its own so that the archive holds the agent's classes only),
 # with stand-in dump and load tools, so that the archive holds the classes of both paths: the CLI, the AWS SDK
@@ -36,7 +36,7 @@ done
 # The JVM writes an archive even when the training fails (then holding little but the JDK's own classes), so the
 # training's exit status decides, and its output is shown when it failed.
 if ! AWS_SECRET_ACCESS_KEY=training java -XX:ArchiveClassesAtExit="$ARCHIVE" -XX:+UseSerialGC -cp "$JAR" \
-    io.edxstack.cli.CdsTraining "http://127.0.0.1:$(cat "$TOOLS/s3.port")" "$TOOLS/load" \
+    io.edxstack.backup.cli.CdsTraining "http://127.0.0.1:$(cat "$TOOLS/s3.port")" "$TOOLS/load" \
     >"$TOOLS/training.log" 2>&1; then
   echo "cds-training: the training run failed; no archive written" >&2
   tail -n 20 "$TOOLS/training.log" >&2
