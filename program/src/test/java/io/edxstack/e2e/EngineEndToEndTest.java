@@ -257,7 +257,7 @@ class EngineEndToEndTest {
             PulumiCli.Result up = up(PRIMARY);
             assertThat(up.exitCode()).isNotZero();
             // Refused as configuration, on the catalogue key, before the engine registers anything.
-            assertThat(up.output()).contains("configuration problems").contains("images.openedx").contains("image-registry");
+            assertThat(up.output()).contains("1 configuration problem,").contains("images.openedx").contains("image-registry");
         } finally {
             project.write(catalogue, original);
         }

@@ -105,6 +105,44 @@ public final class LocalCluster implements AutoCloseable {
         return EngineTools.run(command);
     }
 
+    /**
+     * Fills the aggregated ClusterRoles ({@code view}, {@code edit}, {@code admin}) from the roles their selectors
+     * match, as kube-controller-manager's clusterrole-aggregation controller does on every real cluster; no
+     * controller manager runs here, so without this {@code view} grants nothing.
+     */
+    public void aggregateClusterRoles() {
+        JsonNode roles = get("clusterroles").path("items");
+        for (JsonNode role : roles) {
+            JsonNode selectors = role.path("aggregationRule").path("clusterRoleSelectors");
+            if (selectors.isEmpty()) {
+                continue;
+            }
+            var rules = JSON.createArrayNode();
+            for (JsonNode other : roles) {
+                if (other == role) {
+                    continue;
+                }
+                for (JsonNode selector : selectors) {
+                    boolean matches = true;
+                    var labels = selector.path("matchLabels").fields();
+                    while (labels.hasNext()) {
+                        var label = labels.next();
+                        matches &= label.getValue().asText().equals(other.path("metadata").path("labels")
+                                .path(label.getKey()).asText(null));
+                    }
+                    if (matches) {
+                        other.path("rules").forEach(rules::add);
+                        break;
+                    }
+                }
+            }
+            var patch = JSON.createObjectNode();
+            patch.set("rules", rules);
+            kubectl(List.of("patch", "clusterrole", role.path("metadata").path("name").asText(), "--type", "merge",
+                    "-p", patch.toString()));
+        }
+    }
+
     /** Applies manifests from a file, as whoever runs the cluster would (CRDs of an operator it already runs). */
     public void apply(Path manifest) {
         kubectl(List.of("apply", "--server-side", "-f", manifest.toString()));

@@ -44,7 +44,6 @@ public final class PulumiCli {
         }
         env.put("PULUMI_SKIP_UPDATE_CHECK", "true");
         env.put("PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true");
-        env.put("PULUMI_SKIP_CONFIRMATIONS", "true");
         env.put("NO_COLOR", "1");
         env.put("PATH", tools.path());
     }
