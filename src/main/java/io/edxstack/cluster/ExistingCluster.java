@@ -5,7 +5,6 @@ import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import io.edxstack.config.SecretValue;
 
 import javax.annotation.Nullable;
@@ -24,7 +23,7 @@ public final class ExistingCluster extends ComponentResource implements Kubernet
         this.kubeconfig = Output.ofSecret(kubeconfig.reveal());
         this.clusterName = Output.of(name);
         this.provider = new Provider(name + "-k8s", ProviderArgs.builder().kubeconfig(this.kubeconfig).build(),
-                CustomResourceOptions.builder().parent(this).build());
+                KubernetesPlugin.providerOptions(this));
         registerOutputs(Map.of("clusterName", clusterName, "kubeconfig", this.kubeconfig));
     }
 

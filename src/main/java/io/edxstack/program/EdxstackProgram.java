@@ -11,6 +11,7 @@ import io.edxstack.backup.schedule.BackupStorage;
 import io.edxstack.backup.schedule.DatabaseTargets;
 import io.edxstack.cluster.ExistingCluster;
 import io.edxstack.cluster.KubernetesCluster;
+import io.edxstack.cluster.KubernetesPlugin;
 import io.edxstack.cluster.MagnumCluster;
 import io.edxstack.cluster.MagnumClusterArgs;
 import io.edxstack.config.ConfigException;
@@ -103,7 +104,8 @@ public final class EdxstackProgram {
                 ? new MagnumCluster(magnum.name(), new MagnumClusterArgs(magnum,
                         List.copyOf(inputs.catalogue().templates().values()), config.region()), onOpenStack)
                 : new ExistingCluster(stack + "-cluster", ((ExistingClusterConfig) config.cluster()).kubeconfig(), null);
-        var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
+        var onCluster = ComponentResourceOptions.builder().providers(cluster.provider())
+                .resourceTransformations(KubernetesPlugin.PIN).build();
         var storage = new CinderStorage(stack + "-storage", config.storage(), onCluster);
         var backupStorage = new BackupStorage(stack + "-backup", config.backup(), config.region(), onOpenStack);
         var certManager = new CertManager(stack + "-cert-manager", config, onCluster);
