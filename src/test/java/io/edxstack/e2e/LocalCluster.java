@@ -100,9 +100,14 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Runs kubectl against this API server; returns stdout, throws with stderr on failure. */
     public String kubectl(List<String> args) {
+        return EngineTools.run(kubectlCommand(args));
+    }
+
+    /** The kubectl command line against this API server (the engine benchmark runs and samples it itself). */
+    public List<String> kubectlCommand(List<String> args) {
         List<String> command = new ArrayList<>(List.of(tools.binary("kubectl").toString(), "--kubeconfig", kubeconfig().toString()));
         command.addAll(args);
-        return EngineTools.run(command);
+        return command;
     }
 
     /** Applies manifests from a file, as whoever runs the cluster would (CRDs of an operator it already runs). */
