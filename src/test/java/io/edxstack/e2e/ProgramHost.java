@@ -87,6 +87,8 @@ public final class ProgramHost implements AutoCloseable {
             System.out.flush();
             System.in.transferTo(java.io.OutputStream.nullOutputStream());
         }
+        // The SDK may leave threads behind; the command is over.
+        System.exit(0);
     }
 
     /** The {@code --client} address of the CLI's preview and up. */

@@ -22,6 +22,7 @@ final class ProgramProcess implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 120;
     /** The variable the java launcher prepends to its options (JDK 9 and later). */
     static final String JAVA_OPTIONS = "JDK_JAVA_OPTIONS";
+    private static final java.util.Set<String> EVENTS = java.util.Set.of("run-start", "gate-done", "run-end", "transform");
 
     private final Process process;
     private final Map<String, long[]> events = new ConcurrentHashMap<>();
@@ -93,7 +94,7 @@ final class ProgramProcess implements AutoCloseable {
                 String[] fields = line.split(" ");
                 if (fields[0].equals("address")) {
                     address.complete(fields[1]);
-                } else if (fields.length == 3) {
+                } else if (fields.length == 3 && EVENTS.contains(fields[0])) {
                     events.put(fields[0], new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[2])});
                 }
             }
