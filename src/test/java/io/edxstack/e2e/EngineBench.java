@@ -79,8 +79,7 @@ public final class EngineBench {
             byte[] key = new byte[48];
             new SecureRandom().nextBytes(key);
             EngineStacks.init(pulumi, project, STACK, cluster, Base64.getEncoder().encodeToString(key));
-            // The peer stack must exist for the StackReference to resolve (README); empty is enough.
-            pulumi.run("stack", "init", "prod-dr", "--secrets-provider", "passphrase").ok();
+            EngineStacks.standbyPeer(pulumi, "prod-dr", work);
             Bench bench = new Bench(platforms, cluster, project, pulumi, work);
 
             report.row(bench.pulumi(BenchReport.UP, "", "up", "--stack", STACK, "--yes", "--skip-preview"));
