@@ -246,12 +246,4 @@ public final class EngineBench {
     private static double seconds(long micros) {
         return micros / 1e6;
     }
-
-    static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + text.substring(0, Math.min(200, text.length())), e);
-        }
-    }
 }

@@ -11,10 +11,12 @@ import com.google.protobuf.Value;
 import com.pulumi.deployment.internal.InlineDeploymentSettings;
 import com.pulumi.internal.PulumiInternal;
 import com.pulumi.resources.StackOptions;
+import com.sun.management.OperatingSystemMXBean;
 import io.edxstack.config.ConfigException;
 import io.edxstack.config.RawConfig;
 import io.edxstack.program.EdxstackProgram;
 import io.edxstack.program.PolicyViolationException;
+import io.edxstack.program.SdkExecutor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Server;
@@ -35,10 +37,15 @@ import pulumirpc.Resource.TransformResponse;
 import pulumirpc.ResourceMonitorGrpc;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The language host the Pulumi CLI talks to ({@code pulumi preview --client=ADDRESS}): it runs the program in this
@@ -80,12 +87,12 @@ public final class ProgramHost implements AutoCloseable {
      * first). Prints {@code address ADDRESS} once listening, then {@link Timeline} events; exits when stdin closes.
      */
     public static void main(String[] args) throws IOException {
-        io.edxstack.program.SdkExecutor.pinBeforeFirstUse();
+        SdkExecutor.pinBeforeFirstUse();
         try (ProgramHost host = start(Path.of(args[0]))) {
             host.timeline.out = System.out;
             System.out.println("address " + host.address());
             System.out.flush();
-            System.in.transferTo(java.io.OutputStream.nullOutputStream());
+            System.in.transferTo(OutputStream.nullOutputStream());
         }
         // The SDK may leave threads behind; the command is over.
         System.exit(0);
@@ -156,14 +163,14 @@ public final class ProgramHost implements AutoCloseable {
      * {@code transform CALLS NANOS} (the engine-side transform's handling time in this JVM).
      */
     private static final class Timeline {
-        private final java.util.concurrent.atomic.AtomicLong transformCalls = new java.util.concurrent.atomic.AtomicLong();
-        private final java.util.concurrent.atomic.AtomicLong transformNanos = new java.util.concurrent.atomic.AtomicLong();
-        private volatile java.io.PrintStream out;
+        private final AtomicLong transformCalls = new AtomicLong();
+        private final AtomicLong transformNanos = new AtomicLong();
+        private volatile PrintStream out;
 
         void event(String name) {
             if (out != null) {
-                var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-                java.time.Instant now = java.time.Instant.now();
+                var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                Instant now = Instant.now();
                 out.println(name + " " + (now.getEpochSecond() * 1_000_000 + now.getNano() / 1000) + " " + os.getProcessCpuTime());
                 out.flush();
             }

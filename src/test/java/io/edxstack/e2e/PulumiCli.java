@@ -1,5 +1,7 @@
 package io.edxstack.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edxstack.cluster.KubernetesPlugin;
 
 import java.io.IOException;
@@ -67,8 +69,12 @@ public final class PulumiCli {
         }
 
         /** Standard output as JSON ({@code --json}, {@code stack export}). */
-        public com.fasterxml.jackson.databind.JsonNode stdoutJson() {
-            return EngineBench.json(stdout);
+        public JsonNode stdoutJson() {
+            try {
+                return new ObjectMapper().readTree(stdout);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + describe(), e);
+            }
         }
 
         public String output() {
