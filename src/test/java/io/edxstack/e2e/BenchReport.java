@@ -36,7 +36,8 @@ final class BenchReport {
         out.printf(Locale.ROOT, "edxstack engine benchmark, %s, %d CPUs (shared: the load average is printed beside each row)%n",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "pulumi %s, pulumi-resource-kubernetes %s, kube-apiserver and kubectl %s, etcd %s; program JVM: "
-                        + "Java %s, default flags (as pulumi-language-java starts the jar)%n", versions.getProperty("pulumi"),
+                        + "Java %s, started as pulumi-language-java starts the jar (no JVM options unless the step says so)%n",
+                versions.getProperty("pulumi"),
                 versions.getProperty("pulumi-resource-kubernetes"), versions.getProperty("kubernetes"),
                 versions.getProperty("etcd"), Runtime.version());
         out.printf(Locale.ROOT, "%-4s %-44s %6s %8s %9s | CPU s: %7s %8s %8s %8s %9s | %s%n", "N", "step", "count", "wall s",
