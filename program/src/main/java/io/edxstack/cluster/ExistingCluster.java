@@ -5,7 +5,6 @@ import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import io.edxstack.config.StackConfig.ExistingClusterConfig;
 
 import javax.annotation.Nullable;
@@ -31,7 +30,7 @@ public final class ExistingCluster extends ComponentResource implements Kubernet
                 kubeconfig -> providerArgs.kubeconfig(Output.ofSecret(kubeconfig.reveal())),
                 // A missing context fails the provider, so a stray kubeconfig of another cluster is never used.
                 () -> providerArgs.context(ExistingClusterConfig.contextName(stack)));
-        this.provider = new Provider(name + "-k8s", providerArgs.build(), CustomResourceOptions.builder().parent(this).build());
+        this.provider = new Provider(name + "-k8s", providerArgs.build(), KubernetesPlugin.providerOptions(this));
         registerOutputs(Map.of("clusterName", clusterName));
     }
 

@@ -65,7 +65,7 @@ public final class MagnumCluster extends ComponentResource implements Kubernetes
         // Null until Magnum has made the cluster (a first preview): the provider then waits, as for an unknown.
         this.kubeconfig = cluster.kubeconfig().applyValue(k -> k == null ? null : k.get("rawConfig")).asSecret();
         this.provider = new Provider(name + "-k8s", ProviderArgs.builder().kubeconfig(kubeconfig).build(),
-                CustomResourceOptions.builder().parent(this).build());
+                KubernetesPlugin.providerOptions(this));
         registerOutputs(Map.of(
                 "clusterId", cluster.id(),
                 "clusterName", cluster.name(),

@@ -11,6 +11,7 @@ import io.edxstack.backup.schedule.BackupStorage;
 import io.edxstack.backup.schedule.DatabaseTargets;
 import io.edxstack.cluster.ExistingCluster;
 import io.edxstack.cluster.KubernetesCluster;
+import io.edxstack.cluster.KubernetesPlugin;
 import io.edxstack.cluster.MagnumCluster;
 import io.edxstack.cluster.MagnumClusterArgs;
 import io.edxstack.cluster.ReaderAccess;
@@ -104,14 +105,16 @@ public final class EdxstackProgram {
                 ? new MagnumCluster(magnum.name(), new MagnumClusterArgs(magnum,
                         List.copyOf(inputs.catalogue().templates().values()), config.region()), onOpenStack)
                 : new ExistingCluster(stack + "-cluster", stack, (ExistingClusterConfig) config.cluster(), null);
-        var onCluster = ComponentResourceOptions.builder().providers(cluster.provider()).build();
+        var onCluster = ComponentResourceOptions.builder().providers(cluster.provider())
+                .resourceTransformations(KubernetesPlugin.PIN).build();
         var storage = new CinderStorage(stack + "-storage", config.storage(), onCluster);
         var backupStorage = new BackupStorage(stack + "-backup", config.backup(), config.region(), onOpenStack);
         var certManager = new CertManager(stack + "-cert-manager", config, onCluster);
         // The drift job's identity: reads everything the stack manages, changes nothing.
         new ReaderAccess(stack + "-reader", config.workloads().certManager().install()
                 ? Optional.of(CertManager.NAMESPACE) : Optional.empty(),
-                ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(certManager).build());
+                ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(certManager)
+                        .resourceTransformations(KubernetesPlugin.PIN).build());
         // Every platform's Open edX configuration by the pinned Tutor, in one Python process (cache misses only),
         // started when the stack was loaded; each Platform waits for its own.
         TutorConfigs.prepare(inputs.platforms(), config);

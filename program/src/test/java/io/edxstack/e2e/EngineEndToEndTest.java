@@ -2,7 +2,9 @@ package io.edxstack.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edxstack.cli.EdxstackCli;
+import io.edxstack.cluster.KubernetesPlugin;
 import io.edxstack.testing.TestProject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +43,8 @@ class EngineEndToEndTest {
     private static final String PRIMARY = "prod-primary";
     private static final String DR = "prod-dr";
     private static final List<String> PLATFORMS = List.of("demo", "training");
+    @RegisterExtension
+    static final ScratchDirectory SCRATCH = new ScratchDirectory("edxstack-e2e");
 
     private Path workDir;
     private LocalCluster primaryCluster;
@@ -51,7 +56,7 @@ class EngineEndToEndTest {
     @BeforeAll
     void startEngineAndCluster() throws IOException {
         EngineTools tools = EngineTools.locate();
-        workDir = Files.createTempDirectory("edxstack-e2e");
+        workDir = SCRATCH.path();
         primaryCluster = LocalCluster.start(tools, workDir.resolve("cluster-primary"));
         drCluster = LocalCluster.start(tools, workDir.resolve("cluster-dr"));
         Path crds = Path.of("program/src/test/resources/e2e/cert-manager-crds.yaml").toAbsolutePath();
@@ -127,28 +132,47 @@ class EngineEndToEndTest {
         assertThat(changes(PRIMARY)).isEmpty();
     }
 
-    /**
-     * The steps of a {@code pulumi preview --json}, without the re-run of init Jobs that never finished: the
-     * program marks them {@code pulumi.com/replaceUnready}, so the provider replaces an unfinished Job on every
-     * run, and here no kubelet ever finishes one. Everything else must be {@code same}.
-     */
-    private List<JsonNode> changes(String stack) {
-        JsonNode preview = readJson(pulumi.run("preview", "--stack", stack, "--client", host.address(), "--json").ok().stdout());
-        List<JsonNode> changed = new ArrayList<>();
-        preview.get("steps").forEach(step -> {
-            String op = step.get("op").asText();
-            boolean unfinishedJob = step.get("urn").asText().contains("kubernetes:batch/v1:Job::")
-                    && op.equals("replace")
-                    && step.at("/newState/inputs/metadata/annotations/pulumi.com~1replaceUnready").asText().equals("true");
-            if (!op.equals("same") && !op.equals("read") && !unfinishedJob) {
-                changed.add(step);
+    @Test
+    @Order(3)
+    void stackDeployedOnTheSdksProviderVersion_previewsAsAnUpdateOfItsProviderAlone() throws IOException {
+        Path current = workDir.resolve("state-current.json");
+        pulumi.run("stack", "export", "--stack", PRIMARY, "--file", current.toString()).ok();
+        JsonNode state = readJson(Files.readString(current));
+        List<ObjectNode> providers = new ArrayList<>();
+        state.at("/deployment/resources").forEach(resource -> {
+            if (resource.path("type").asText().equals("pulumi:providers:kubernetes")) {
+                providers.add((ObjectNode) resource);
             }
         });
-        return changed;
+        assertThat(providers).isNotEmpty().allSatisfy(provider ->
+                assertThat(provider.at("/inputs/version").asText()).isEqualTo(KubernetesPlugin.VERSION));
+        // What a stack deployed before the provider was pinned holds: the version the Java SDK stamps (its schema's).
+        for (ObjectNode provider : providers) {
+            ((ObjectNode) provider.get("inputs")).put("version", "4.0.0");
+            ((ObjectNode) provider.get("outputs")).put("version", "4.0.0");
+        }
+        Path older = workDir.resolve("state-sdk-provider-version.json");
+        JSON.writeValue(older.toFile(), state);
+        pulumi.run("stack", "import", "--stack", PRIMARY, "--file", older.toString()).ok();
+        try {
+            // Offline, with only the pinned plugin installed: the engine never needs the 4.0.0 plugin for it.
+            List<JsonNode> changed = changes(PRIMARY);
+            assertThat(changed).singleElement().satisfies(step -> {
+                assertThat(step.get("op").asText()).isEqualTo("update");
+                assertThat(step.get("urn").asText()).contains("pulumi:providers:kubernetes::");
+            });
+        } finally {
+            pulumi.run("stack", "import", "--stack", PRIMARY, "--file", current.toString()).ok();
+        }
+    }
+
+    /** The steps of a {@code pulumi preview --json} that change something ({@link NoChangePreview}). */
+    private List<JsonNode> changes(String stack) {
+        return NoChangePreview.changes(readJson(pulumi.run("preview", "--stack", stack, "--client", host.address(), "--json").ok().stdout()));
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void catalogueChange_previewsAsExactlyThoseUpdates_andTheReviewIsMadeFromTheRealPreview() throws IOException {
         String catalogue = "stacks/platforms/demo.yaml";
         String original = project.read(catalogue);
@@ -184,7 +208,7 @@ class EngineEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void dataVolumeResize_isAReplaceOfProtectedData_blockedByTheGuardAndByTheEngine() throws IOException {
         String catalogue = "stacks/platforms/demo.yaml";
         String original = project.read(catalogue);
@@ -232,7 +256,7 @@ class EngineEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void configError_underTheRealEngine_registersNothing() {
         int before = resourceCount(PRIMARY);
         pulumi.setConfig(PRIMARY, "edxstack:backup.rpoMinute", "60");
@@ -247,7 +271,7 @@ class EngineEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void mandatoryPolicyViolation_underTheRealEngine_registersNothing() {
         int before = resourceCount(PRIMARY);
         String catalogue = "stacks/platforms/training.yaml";
@@ -267,7 +291,7 @@ class EngineEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void drStack_readsThePrimaryThroughARealStackReference() {
         up(DR).ok();
         assertThat(stackOutputs(DR).get("role").asText()).isEqualTo("standby");
@@ -277,7 +301,7 @@ class EngineEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void drStack_promotedWhileThePrimaryIsActive_isRefusedAsSplitBrain() {
         int before = resourceCount(DR);
         pulumi.setConfig(DR, "edxstack:role", "active");
@@ -297,7 +321,7 @@ class EngineEndToEndTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void drStack_peerThatCannotBeRead_failsClosedInTheEngine() {
         int before = resourceCount(DR);
         pulumi.setConfig(DR, "edxstack:peerStack", "prod-gone");
@@ -315,7 +339,7 @@ class EngineEndToEndTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void removedPlatform_isStoppedByProtectOnItsData() {
         String catalogue = "stacks/platforms/training.yaml";
         String original = project.read(catalogue);
@@ -332,7 +356,7 @@ class EngineEndToEndTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void destroy_isStoppedByProtectOnTheDataHoldingResources() {
         PulumiCli.Result destroy = pulumi.run("destroy", "--stack", PRIMARY, "--yes");
         assertThat(destroy.exitCode()).isNotZero();

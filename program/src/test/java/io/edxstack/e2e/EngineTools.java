@@ -69,10 +69,17 @@ public final class EngineTools {
         return dirs.get(BINARIES.get(name)).resolve(name);
     }
 
-    /** PATH for the Pulumi CLI: it finds the Kubernetes provider there, so no plugin is ever downloaded. */
+    /**
+     * PATH for the Pulumi CLI: the engine tools but the Kubernetes provider, which {@link PulumiCli} installs as a
+     * plugin of its exact version (a provider on PATH would serve any version the program asked for).
+     */
     public String path() {
         List<String> entries = new ArrayList<>();
-        dirs.values().forEach(dir -> entries.add(dir.toString()));
+        dirs.forEach((tool, dir) -> {
+            if (!tool.equals("pulumi-resource-kubernetes")) {
+                entries.add(dir.toString());
+            }
+        });
         entries.add(System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         return String.join(":", entries);
     }

@@ -50,12 +50,13 @@ public final class LocalCluster implements AutoCloseable {
                     "--listen-peer-urls=http://127.0.0.1:" + peerPort, "--initial-advertise-peer-urls=http://127.0.0.1:" + peerPort,
                     "--initial-cluster=e2e=http://127.0.0.1:" + peerPort));
             Path certs = dir.resolve("certs");
+            // A /16 of Service addresses: a platform has about 13 Services, so a /24 ran out at 19 platforms.
             cluster.spawn("kube-apiserver", List.of(tools.binary("kube-apiserver").toString(),
                     "--etcd-servers=http://127.0.0.1:" + etcdPort,
                     "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port=" + cluster.apiPort,
                     "--cert-dir=" + certs, "--tls-cert-file=" + certs.resolve("server.crt"),
                     "--tls-private-key-file=" + certs.resolve("server.key"), "--client-ca-file=" + certs.resolve("ca.crt"),
-                    "--service-cluster-ip-range=10.0.0.0/24", "--allow-privileged=true", "--authorization-mode=RBAC",
+                    "--service-cluster-ip-range=10.0.0.0/16", "--allow-privileged=true", "--authorization-mode=RBAC",
                     "--disable-admission-plugins=ServiceAccount", "--enable-garbage-collector=false",
                     "--service-account-issuer=https://127.0.0.1:" + cluster.apiPort + "/",
                     "--service-account-key-file=" + certs.resolve("sa.pub"),
@@ -100,9 +101,14 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Runs kubectl against this API server; returns stdout, throws with stderr on failure. */
     public String kubectl(List<String> args) {
+        return EngineTools.run(kubectlCommand(args));
+    }
+
+    /** The kubectl command line against this API server (the engine benchmark runs and samples it itself). */
+    public List<String> kubectlCommand(List<String> args) {
         List<String> command = new ArrayList<>(List.of(tools.binary("kubectl").toString(), "--kubeconfig", kubeconfig().toString()));
         command.addAll(args);
-        return EngineTools.run(command);
+        return command;
     }
 
     /**

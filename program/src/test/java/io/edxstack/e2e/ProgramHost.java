@@ -11,10 +11,12 @@ import com.google.protobuf.Value;
 import com.pulumi.deployment.internal.InlineDeploymentSettings;
 import com.pulumi.internal.PulumiInternal;
 import com.pulumi.resources.StackOptions;
+import com.sun.management.OperatingSystemMXBean;
 import io.edxstack.config.ConfigException;
 import io.edxstack.config.RawConfig;
 import io.edxstack.program.EdxstackProgram;
 import io.edxstack.program.PolicyViolationException;
+import io.edxstack.program.SdkExecutor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Server;
@@ -35,10 +37,15 @@ import pulumirpc.Resource.TransformResponse;
 import pulumirpc.ResourceMonitorGrpc;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The language host the Pulumi CLI talks to ({@code pulumi preview --client=ADDRESS}): it runs the program in this
@@ -48,6 +55,10 @@ import java.util.concurrent.TimeUnit;
  * transform: every Kubernetes object gets the provider's {@code pulumi.com/skipAwait} annotation, because no
  * controller, scheduler or kubelet runs here, so Deployments, StatefulSets, Jobs and Services would never
  * become ready. The program itself is unchanged; the annotation shows in the previews' inputs.
+ *
+ * <p>The engine benchmark runs it in a JVM of its own per CLI command ({@link #main}), as {@code pulumi-language-java}
+ * starts the jar per command, and reads from its standard output when the run started, when the policy gate let it
+ * through and when it ended, with this JVM's CPU time at each point, and the calls and time of the transform.
  */
 public final class ProgramHost implements AutoCloseable {
     static final String SKIP_AWAIT = "pulumi.com/skipAwait";
@@ -55,6 +66,7 @@ public final class ProgramHost implements AutoCloseable {
 
     private final Path projectDir;
     private final Server server;
+    private final Timeline timeline = new Timeline();
 
     private ProgramHost(Path projectDir) {
         this.projectDir = projectDir;
@@ -68,6 +80,22 @@ public final class ProgramHost implements AutoCloseable {
 
     public static ProgramHost start(Path projectDir) {
         return new ProgramHost(projectDir);
+    }
+
+    /**
+     * {@code ProgramHost PROJECT_DIR}: serves one CLI command, in a JVM started like the jar (the SDK's executor pinned
+     * first). Prints {@code address ADDRESS} once listening, then {@link Timeline} events; exits when stdin closes.
+     */
+    public static void main(String[] args) throws IOException {
+        SdkExecutor.pinBeforeFirstUse();
+        try (ProgramHost host = start(Path.of(args[0]))) {
+            host.timeline.out = System.out;
+            System.out.println("address " + host.address());
+            System.out.flush();
+            System.in.transferTo(OutputStream.nullOutputStream());
+        }
+        // The SDK may leave threads behind; the command is over.
+        System.exit(0);
     }
 
     /** The {@code --client} address of the CLI's preview and up. */
@@ -96,10 +124,12 @@ public final class ProgramHost implements AutoCloseable {
         @Override
         public void run(RunRequest request, StreamObserver<RunResponse> response) {
             RunResponse result;
+            timeline.event("run-start");
             try {
                 RawConfig raw = RawConfig.fromEngineEnvironment(request.getStack(), engineEnvironment(request));
                 int[] exitCode = {0};
                 EdxstackProgram.launch(projectDir, request.getStack(), raw, program -> {
+                    timeline.event("gate-done");
                     registerSkipAwait(request.getMonitorAddress());
                     var settings = InlineDeploymentSettings.builder()
                             .engineAddr(request.getArgsCount() > 0 ? request.getArgs(0) : "")
@@ -121,8 +151,36 @@ public final class ProgramHost implements AutoCloseable {
             } catch (RuntimeException e) {
                 result = RunResponse.newBuilder().setError("program failed: " + e).build();
             }
+            timeline.event("run-end");
+            timeline.transforms();
             response.onNext(result);
             response.onCompleted();
+        }
+    }
+
+    /**
+     * What the benchmark reads: {@code EVENT EPOCH_MICROS CPU_NANOS} per event, then
+     * {@code transform CALLS NANOS} (the engine-side transform's handling time in this JVM).
+     */
+    private static final class Timeline {
+        private final AtomicLong transformCalls = new AtomicLong();
+        private final AtomicLong transformNanos = new AtomicLong();
+        private volatile PrintStream out;
+
+        void event(String name) {
+            if (out != null) {
+                var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                Instant now = Instant.now();
+                out.println(name + " " + (now.getEpochSecond() * 1_000_000 + now.getNano() / 1000) + " " + os.getProcessCpuTime());
+                out.flush();
+            }
+        }
+
+        void transforms() {
+            if (out != null) {
+                out.println("transform " + transformCalls.get() + " " + transformNanos.get());
+                out.flush();
+            }
         }
     }
 
@@ -152,9 +210,10 @@ public final class ProgramHost implements AutoCloseable {
         }
     }
 
-    private static final class SkipAwait extends CallbacksGrpc.CallbacksImplBase {
+    private final class SkipAwait extends CallbacksGrpc.CallbacksImplBase {
         @Override
         public void invoke(CallbackInvokeRequest request, StreamObserver<CallbackInvokeResponse> response) {
+            long start = System.nanoTime();
             try {
                 TransformRequest transform = TransformRequest.parseFrom(request.getRequest());
                 Struct properties = transform.getType().startsWith("kubernetes:") && transform.getCustom()
@@ -165,6 +224,9 @@ public final class ProgramHost implements AutoCloseable {
                 response.onCompleted();
             } catch (InvalidProtocolBufferException e) {
                 response.onError(e);
+            } finally {
+                timeline.transformCalls.incrementAndGet();
+                timeline.transformNanos.addAndGet(System.nanoTime() - start);
             }
         }
 

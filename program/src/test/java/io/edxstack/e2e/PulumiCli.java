@@ -1,5 +1,9 @@
 package io.edxstack.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edxstack.cluster.KubernetesPlugin;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real Pulumi CLI on a project directory, offline: a local file backend, a passphrase from a file, its own
- * PULUMI_HOME, no update check and no plugin download (the Kubernetes provider is found on PATH).
+ * PULUMI_HOME, no update check and no plugin download. The Kubernetes provider is installed into that PULUMI_HOME at
+ * the version of engine/versions.properties, with the command the Zuul jobs run (from the built binary instead of a
+ * download), and plugins on PATH are ignored: a program or state asking for any other version fails the run.
  */
 public final class PulumiCli {
     private static final long TIMEOUT_MINUTES = 15;
@@ -45,7 +51,11 @@ public final class PulumiCli {
         env.put("PULUMI_SKIP_UPDATE_CHECK", "true");
         env.put("PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true");
         env.put("NO_COLOR", "1");
+        env.put("PULUMI_IGNORE_AMBIENT_PLUGINS", "true");
         env.put("PATH", tools.path());
+        String provider = EngineTools.versions().getProperty(KubernetesPlugin.VERSIONS_KEY);
+        run("plugin", "install", "resource", "kubernetes", "v" + provider,
+                "--file", tools.binary("pulumi-resource-kubernetes").toString()).ok();
     }
 
     /**
@@ -68,6 +78,15 @@ public final class PulumiCli {
                 throw new AssertionError(describe());
             }
             return this;
+        }
+
+        /** Standard output as JSON ({@code --json}, {@code stack export}). */
+        public JsonNode stdoutJson() {
+            try {
+                return new ObjectMapper().readTree(stdout);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + describe(), e);
+            }
         }
 
         public String output() {

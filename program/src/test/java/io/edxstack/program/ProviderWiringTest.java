@@ -1,5 +1,6 @@
 package io.edxstack.program;
 
+import io.edxstack.cluster.KubernetesPlugin;
 import io.edxstack.openstack.OpenStackPlugin;
 import io.edxstack.render.DesiredState;
 import io.edxstack.render.RenderedResource;
@@ -28,7 +29,7 @@ class ProviderWiringTest {
                     .filter(r -> r.state().type().startsWith("kubernetes:")).toList();
             assertThat(kubernetes).hasSizeGreaterThan(5)
                     .allSatisfy(r -> assertThat(r.state().provider()).as(r.state().urn()).isEqualTo(provider))
-                    .allSatisfy(r -> assertThat(r.version()).isEqualTo("4.0.0"));
+                    .allSatisfy(r -> assertThat(r.version()).isEqualTo(KubernetesPlugin.VERSION));
         }
     }
 

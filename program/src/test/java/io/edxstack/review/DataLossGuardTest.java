@@ -73,6 +73,18 @@ class DataLossGuardTest {
     }
 
     @Test
+    void guard_kubernetesProviderVersionUpdate_isTheOnlyChangeAndPasses() {
+        // The first preview of a stack deployed before the provider pin: its provider moves from the version the
+        // Java SDK stamped to the pinned one; nothing it manages changes.
+        StackChanges changes = preview("prod-dr-provider-version-update");
+
+        assertEquals(List.of("UPDATE pulumi:providers:kubernetes prod-dr-k8s"), changes.changes().stream()
+                .filter(change -> change.op() != ChangeOp.SAME)
+                .map(change -> change.op() + " " + change.type() + " " + change.name()).toList());
+        assertEquals(List.of(), guard(AllowReplaceFooters.none(), changes));
+    }
+
+    @Test
     void guard_desiredDiff_flagsTemplateUpdateAndShrunkClaimButNotClusterResize() {
         StackChanges changes = DesiredDiffReader.read(Fixtures.render("diff-prod-primary"));
 
