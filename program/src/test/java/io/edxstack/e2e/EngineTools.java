@@ -65,6 +65,11 @@ public final class EngineTools {
         return versions;
     }
 
+    /** Whether this set holds the tool (as {@code scripts/engine-tools} names it). */
+    public boolean has(String tool) {
+        return dirs.containsKey(tool);
+    }
+
     public Path binary(String name) {
         return dirs.get(BINARIES.get(name)).resolve(name);
     }
@@ -76,7 +81,7 @@ public final class EngineTools {
     public String path() {
         List<String> entries = new ArrayList<>();
         dirs.forEach((tool, dir) -> {
-            if (!tool.equals("pulumi-resource-kubernetes")) {
+            if (!tool.equals("pulumi-resource-kubernetes") && !tool.equals("pulumi-resource-openstack")) {
                 entries.add(dir.toString());
             }
         });

@@ -56,6 +56,20 @@ public final class PulumiCli {
         String provider = EngineTools.versions().getProperty(KubernetesPlugin.VERSIONS_KEY);
         run("plugin", "install", "resource", "kubernetes", "v" + provider,
                 "--file", tools.binary("pulumi-resource-kubernetes").toString()).ok();
+        if (tools.has("pulumi-resource-openstack")) {
+            // The bridged provider, at the version the program's jar announces for openstack (plugin.json); its
+            // whole folder, since it reads the schema.json beside it.
+            run("plugin", "install", "resource", "openstack", "v" + announcedVersion("com/pulumi/openstack/plugin.json"),
+                    "--file", tools.binary("pulumi-resource-openstack").getParent().toString()).ok();
+        }
+    }
+
+    private static String announcedVersion(String pluginJson) {
+        try (var in = PulumiCli.class.getClassLoader().getResourceAsStream(pluginJson)) {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("version").asText();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read " + pluginJson + " from the program's classes", e);
+        }
     }
 
     /**
