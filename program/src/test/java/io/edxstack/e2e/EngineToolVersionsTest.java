@@ -72,7 +72,7 @@ class EngineToolVersionsTest {
     void jar_announcesTheProviderOfTheEngineBuild() throws IOException {
         // The Java language host tells the CLI which plugins to install from the com/pulumi/*/plugin.json files; the
         // shaded jar keeps the build's own (the SDK's copy is excluded in pom.xml).
-        Path announced = ROOT.resolve("target/classes/com/pulumi/kubernetes/plugin.json");
+        Path announced = ROOT.resolve("program/target/classes/com/pulumi/kubernetes/plugin.json");
         var plugin = new ObjectMapper().readTree(announced.toFile());
 
         assertThat(plugin.path("name").asText()).isEqualTo("kubernetes");
