@@ -78,7 +78,7 @@ class EngineToolVersionsTest {
         assertThat(plugin.path("name").asText()).isEqualTo("kubernetes");
         assertThat(plugin.path("resource").asBoolean()).isTrue();
         assertThat(plugin.path("version").asText()).isEqualTo(versions.getProperty(KubernetesPlugin.VERSIONS_KEY));
-        assertThat(Files.readString(ROOT.resolve("pom.xml")))
+        assertThat(Files.readString(ROOT.resolve("program/pom.xml")))
                 .contains("<artifact>com.pulumi:kubernetes</artifact>")
                 .contains("<exclude>com/pulumi/kubernetes/plugin.json</exclude>");
     }
