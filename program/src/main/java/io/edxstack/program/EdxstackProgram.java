@@ -31,7 +31,6 @@ import io.edxstack.openstack.OpenStackProviderArgs;
 import io.edxstack.platform.CertManager;
 import io.edxstack.platform.Platform;
 import io.edxstack.platform.PlatformArgs;
-import io.edxstack.platform.TutorConfigs;
 import io.edxstack.render.Renderer;
 import io.edxstack.render.StackValidation;
 import io.edxstack.storage.CinderStorage;
@@ -115,9 +114,8 @@ public final class EdxstackProgram {
                 ? Optional.of(CertManager.NAMESPACE) : Optional.empty(),
                 ComponentResourceOptions.builder().providers(cluster.provider()).dependsOn(certManager)
                         .resourceTransformations(KubernetesPlugin.PIN).build());
-        // Every platform's Open edX configuration by the pinned Tutor, in one Python process (cache misses only),
-        // started when the stack was loaded; each Platform waits for its own.
-        TutorConfigs.prepare(inputs.platforms(), config);
+        // Every platform's Open edX configuration is being rendered by the pinned Tutor since StackValidation.load
+        // handed it the platforms (one Python process, cache misses only); each Platform waits for its own.
         List<Platform> platforms = new ArrayList<>();
         for (PlatformSpec spec : inputs.platforms()) {
             // Each platform's data services wait for the retain class, its Certificate for the issuer.

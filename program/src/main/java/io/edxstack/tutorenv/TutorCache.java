@@ -39,17 +39,22 @@ final class TutorCache {
 
     /** The request as stable JSON text: what its cache entry and its in-memory result are keyed by. */
     static String canonical(TutorRequest request) {
+        try {
+            return JSON.writeValueAsString(JSON.treeToValue(json(request), Object.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a Tutor request", e);
+        }
+    }
+
+    /** The request as the render script reads it; the cache key is made of the same fields. */
+    static ObjectNode json(TutorRequest request) {
         ObjectNode node = JSON.createObjectNode();
         node.put("name", request.name());
         node.set("config", request.config());
         node.set("plugins", JSON.valueToTree(request.plugins()));
         node.set("patches", JSON.valueToTree(new TreeMap<>(request.patches())));
         node.set("yamlPlugins", JSON.valueToTree(new TreeMap<>(request.yamlPlugins())));
-        try {
-            return JSON.writeValueAsString(JSON.treeToValue(node, Object.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a Tutor request", e);
-        }
+        return node;
     }
 
     static String key(String runtimeKey, String canonicalRequest) {

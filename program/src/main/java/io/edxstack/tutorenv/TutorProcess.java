@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -140,14 +139,7 @@ final class TutorProcess {
     private static ObjectNode input(List<TutorRequest> requests) {
         ObjectNode input = TutorCache.JSON.createObjectNode();
         var platforms = input.putArray("platforms");
-        for (TutorRequest request : requests) {
-            ObjectNode platform = platforms.addObject();
-            platform.put("name", request.name());
-            platform.set("config", request.config());
-            platform.set("plugins", TutorCache.JSON.valueToTree(request.plugins()));
-            platform.set("patches", TutorCache.JSON.valueToTree(new TreeMap<>(request.patches())));
-            platform.set("yamlPlugins", TutorCache.JSON.valueToTree(new TreeMap<>(request.yamlPlugins())));
-        }
+        requests.forEach(request -> platforms.add(TutorCache.json(request)));
         return input;
     }
 

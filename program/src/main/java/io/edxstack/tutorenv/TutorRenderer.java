@@ -70,7 +70,7 @@ public final class TutorRenderer {
         Map<String, TutorEnvironment> rendered = new ConcurrentHashMap<>();
         CompletableFuture<Void> done = TutorProcess.start(TutorRuntime.shared())
                 .render(requests, (request, environment) -> rendered.put(request.name(), environment));
-        join(done.thenApply(ignored -> (TutorEnvironment) null));
+        join(done);
         return rendered;
     }
 
@@ -140,7 +140,7 @@ public final class TutorRenderer {
         }
     }
 
-    private static TutorEnvironment join(CompletableFuture<TutorEnvironment> future) {
+    private static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
